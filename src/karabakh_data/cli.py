@@ -1,0 +1,115 @@
+"""The ``karabakh-data`` command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from karabakh_data import metadata
+
+
+def _project(root: str | None):
+    from karabakh_data.build import Project
+
+    path = Path(root) if root else Path.cwd()
+    if not (path / "datasets").is_dir():
+        sys.exit(f"error: {path} has no datasets/ folder; run from a checkout or pass --root")
+    return Project(path.resolve())
+
+
+def _build(args: argparse.Namespace) -> int:
+    from karabakh_data.build import build
+    from karabakh_data.check import differences
+    from karabakh_data.errors import ValidationFailed
+
+    project = _project(args.root)
+    try:
+        if args.check:
+            found = differences(project)
+            if found:
+                print("The published package is not what the curated records produce:", file=sys.stderr)
+                print("\n".join(f"  {d}" for d in found), file=sys.stderr)
+                print("Run `karabakh-data build` and commit the result.", file=sys.stderr)
+                return 1
+            print(f"Published package {metadata.VERSION} is up to date.")
+            return 0
+        counts = build(project)
+    except ValidationFailed as exc:
+        print(exc.report(), file=sys.stderr)
+        print("Nothing was published; the previous package is untouched.", file=sys.stderr)
+        return 1
+    print(f"Published karabakh-data {metadata.VERSION} to {project.published}:")
+    for name, count in counts.items():
+        print(f"  {name:28} {count:6d} rows")
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from karabakh_data.curated import read_curated
+    from karabakh_data.errors import ValidationFailed
+    from karabakh_data.package_validation import package_problems
+    from karabakh_data.validate import validate_rows
+
+    if args.path:
+        target = Path(args.path)
+        problems = package_problems(target)
+        what = f"data package {target}"
+    else:
+        project = _project(args.root)
+        problems = validate_rows(read_curated(project.datasets))
+        what = f"curated records in {project.datasets}"
+    if problems:
+        print(ValidationFailed(problems).report(), file=sys.stderr)
+        return 1
+    print(f"The {what} are valid." if not args.path else f"The {what} is valid.")
+    return 0
+
+
+def _info(args: argparse.Namespace) -> int:
+    import karabakh_data as kd
+    from karabakh_data.generated import published_row_counts
+
+    counts = published_row_counts(kd.loader.package_dir())
+    print(f"karabakh-data {kd.__version__} ({kd.loader.package_dir()})")
+    for name in kd.tables():
+        print(f"  {name:28} {counts.get(name, 0):6d} rows")
+    return 0
+
+
+def _cite(args: argparse.Namespace) -> int:
+    from karabakh_data.citation import cite
+
+    print(cite(args.format))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser."""
+    p = argparse.ArgumentParser(prog="karabakh-data", description=metadata.TITLE)
+    p.add_argument("--version", action="version", version=metadata.VERSION)
+    sub = p.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="validate the curated records and publish the data package")
+    b.add_argument("--check", action="store_true", help="fail if the published package is stale")
+    b.add_argument("--root", help="checkout folder (default: current folder)")
+    b.set_defaults(run=_build)
+    v = sub.add_parser("validate", help="validate the curated records, or a data package at PATH")
+    v.add_argument("path", nargs="?", help="a datapackage.json or its folder")
+    v.add_argument("--root", help="checkout folder (default: current folder)")
+    v.set_defaults(run=_validate)
+    i = sub.add_parser("info", help="tables, row counts and version of the installed dataset")
+    i.set_defaults(run=_info)
+    c = sub.add_parser("cite", help="how to cite this version")
+    c.add_argument("--format", default="text", choices=("text", "bibtex"))
+    c.set_defaults(run=_cite)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the console script."""
+    args = parser().parse_args(argv)
+    return int(args.run(args))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

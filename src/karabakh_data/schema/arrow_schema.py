@@ -1,0 +1,47 @@
+"""Arrow/Parquet schemas derived from the table definitions."""
+
+from __future__ import annotations
+
+import json
+
+import pyarrow as pa
+
+from karabakh_data.schema.dtypes import arrow_type
+from karabakh_data.schema.model import Table
+
+# How pandas (and so frictionless, which reads Parquet through pandas) should rebuild each column:
+# nullable integers and booleans as extension types, so a missing value is not read as a float NaN.
+_PANDAS_TYPES = {
+    "string": ("unicode", "object"),
+    "integer": ("int64", "Int64"),
+    "number": ("float64", "Float64"),
+    "boolean": ("bool", "boolean"),
+    "date": ("date", "object"),
+}
+
+
+def _pandas_metadata(table: Table) -> str:
+    columns = [
+        {"name": f.name, "field_name": f.name, "pandas_type": _PANDAS_TYPES[f.type][0],
+         "numpy_type": _PANDAS_TYPES[f.type][1], "metadata": None}
+        for f in table.fields
+    ]
+    return json.dumps({"index_columns": [], "column_indexes": [], "columns": columns, "attributes": {}})
+
+
+def arrow_schema(table: Table, version: str) -> pa.Schema:
+    """Arrow schema with each column's description (the codebook) in the field metadata."""
+    fields = []
+    for f in table.fields:
+        meta = {"description": f.description}
+        if f.enum is not None:
+            meta["enum"] = json.dumps(list(f.enum))
+        fields.append(pa.field(f.name, arrow_type(f), nullable=not f.required, metadata=meta))
+    return pa.schema(fields, metadata={
+        "table": table.name,
+        "description": table.description,
+        "primary_key": json.dumps(list(table.primary_key)),
+        "dataset": "karabakh-data",
+        "dataset_version": version,
+        "pandas": _pandas_metadata(table),
+    })

@@ -1,0 +1,46 @@
+"""Frictionless Table Schemas derived from the table definitions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from karabakh_data.schema.model import Field, Table
+
+
+def _json_value(value: object) -> object:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def field_descriptor(f: Field) -> dict[str, Any]:
+    """Table Schema descriptor of one field."""
+    constraints: dict[str, Any] = {"required": f.required}
+    if f.enum is not None:
+        constraints["enum"] = list(f.enum)
+    if f.pattern is not None:
+        constraints["pattern"] = f.pattern.removeprefix("^").removesuffix("$")
+    if f.minimum is not None:
+        constraints["minimum"] = _json_value(f.minimum)
+    if f.maximum is not None:
+        constraints["maximum"] = _json_value(f.maximum)
+    if f.min_length is not None:
+        constraints["minLength"] = f.min_length
+    return {"name": f.name, "type": f.type, "description": f.description, "constraints": constraints}
+
+
+def table_schema(table: Table) -> dict[str, Any]:
+    """Table Schema (v2) with primary and foreign keys."""
+    foreign_keys = []
+    for name, target_table, target_field in table.foreign_keys:
+        reference: dict[str, Any] = {"fields": [target_field]}
+        if target_table != table.name:
+            reference = {"resource": target_table, **reference}
+        foreign_keys.append({"fields": [name], "reference": reference})
+    schema: dict[str, Any] = {
+        "fields": [field_descriptor(f) for f in table.fields],
+        "missingValues": [""],
+        "primaryKey": list(table.primary_key),
+    }
+    if foreign_keys:
+        schema["foreignKeys"] = foreign_keys
+    return schema

@@ -1,0 +1,364 @@
+"""Every published table, defined once. All other schemas are generated from here."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from karabakh_data.schema import vocabularies as v
+from karabakh_data.schema.model import Field, Nesting, Table
+
+_ISO3 = r"^[A-Z]{3}$"
+
+
+def _id(what: str) -> Field:
+    return Field("id", "string", f"Stable identifier of the {what} (lowercase letters, digits, hyphens).",
+                 pattern=v.ID_PATTERN)
+
+
+def _ref(name: str, table: str, description: str, required: bool = True) -> Field:
+    return Field(name, "string", description, required=required, references=table, pattern=v.ID_PATTERN)
+
+
+def _text(name: str, description: str, required: bool = True) -> Field:
+    return Field(name, "string", description, required=required, min_length=1)
+
+
+def _enum(name: str, values: tuple[str, ...], description: str, required: bool = True) -> Field:
+    return Field(name, "string", description, required=required, enum=values)
+
+
+def _date(name: str, description: str, required: bool = True,
+          minimum: dt.date = v.SCOPE_START, maximum: dt.date = v.SCOPE_END) -> Field:
+    return Field(name, "date", description, required=required, minimum=minimum, maximum=maximum)
+
+
+def _precision(name: str, of: str, required: bool = True) -> Field:
+    return _enum(name, v.DATE_PRECISION,
+                 f"How precisely {of} is known: day (exact day), month or year (only that is stated; the "
+                 "date holds its first day), approximate (around that day).", required=required)
+
+
+def _count(name: str, description: str) -> Field:
+    return Field(name, "integer", description, required=False, minimum=0)
+
+
+def _note() -> Field:
+    return _text("note", "Curator's note in our own words: caveats, context, how a figure was read.",
+                 required=False)
+
+
+def _disagreement() -> Field:
+    return _ref("disagreement_id", "disagreements",
+                "Set when sources disagree on this record's date, number or details: rows sharing it are "
+                "the competing, separately sourced versions.", required=False)
+
+
+SOURCES = Table(
+    "sources", "Sources",
+    "Bibliography: the five seed documents and every outlet, organisation or official body they name as "
+    "the origin of a claim, with how we know of it.",
+    (
+        _id("source"),
+        _text("title", "Title of the work, or name of the outlet or body when no single work is cited."),
+        _text("publisher", "Publisher, outlet or issuing body.", required=False),
+        _text("authors", "Authors as credited, separated by semicolons.", required=False),
+        Field("published_date", "date", "Publication date, where stated.", required=False,
+              minimum=dt.date(1990, 1, 1), maximum=dt.date(2026, 12, 31)),
+        _precision("published_precision", "the publication date", required=False),
+        Field("language", "string", "Language of the work (ISO 639-1).", required=False,
+              pattern=r"^[a-z]{2}$"),
+        _enum("kind", v.SOURCE_KIND, "Kind of source."),
+        _enum("affiliation", v.AFFILIATION, "State or camp the source is affiliated with, or independent."),
+        Field("url", "string", "Address of the work, where a seed states it.", required=False,
+              pattern=r"^https?://\S+$"),
+        _ref("cited_via", "sources", "The source through which we know this one (a seed that cites it).",
+             required=False),
+        Field("document", "string", "File name of the seed document in shared/seeds, for the seeds "
+              "themselves.", required=False, pattern=r"^\d{3}_[0-9a-f]{16}\.txt$"),
+        Field("reference_number", "integer", "Number of this work in the cited_via document's reference "
+              "list, where it has one.", required=False, minimum=1),
+        _text("reliability_note", "What a user should know about this source's reliability.",
+              required=False),
+    ),
+    row_rules=("source_has_origin",),
+)
+
+ACTORS = Table(
+    "actors", "Actors",
+    "States, forces, ministries, units, armed groups, companies, organisations and people that act, "
+    "claim or are accused in the records.",
+    (
+        _id("actor"),
+        _text("name", "Name in English."),
+        _enum("kind", v.ACTOR_KIND, "Kind of actor."),
+        Field("country", "string", "Country the actor belongs to (ISO 3166-1 alpha-3); for Artsakh "
+              "bodies the de jure country, Azerbaijan.", required=False, pattern=_ISO3),
+        _enum("side", v.SIDE, "Side in the war: armenia (Armenia and Artsakh), azerbaijan, third_party "
+              "or mediator."),
+        _ref("parent_id", "actors", "The actor this one belongs to (a ministry's state, a unit's army).",
+             required=False),
+        _note(),
+    ),
+)
+
+ACTOR_ALIASES = Table(
+    "actor_aliases", "Actor aliases", "Other names and spellings of an actor.",
+    (
+        _ref("actor_id", "actors", "The actor."),
+        _text("alias", "Another name or spelling found in the sources."),
+    ),
+    primary_key=("actor_id", "alias"),
+    nesting=Nesting("actors", "aliases", "actor_id", scalar="alias"),
+)
+
+PLACES = Table(
+    "places", "Places",
+    "Gazetteer of every place an event, figure or allegation refers to.",
+    (
+        _id("place"),
+        _text("name", "Name as GeoNames spells it, or the most common English spelling."),
+        _enum("kind", v.PLACE_KIND, "Kind of place."),
+        _ref("parent_id", "places", "The district or region containing the place.", required=False),
+        Field("de_jure_country", "string", "Country the place belongs to under international law "
+              "(ISO 3166-1 alpha-3).", pattern=_ISO3),
+        Field("latitude", "number", "Latitude (WGS84).", required=False, minimum=-90, maximum=90),
+        Field("longitude", "number", "Longitude (WGS84).", required=False, minimum=-180, maximum=180),
+        _enum("coordinate_precision", v.COORDINATE_PRECISION,
+              "Where the coordinates come from: geonames (the GeoNames point), approximate, or "
+              "region_centroid.", required=False),
+        Field("geonames_id", "integer", "GeoNames id, where GeoNames has the place.", required=False,
+              minimum=1),
+        _enum("control_before", v.CONTROL, "Who controlled the place before 27 September 2020."),
+        _enum("control_after", v.CONTROL, "Who controlled the place after 1 December 2020."),
+        _note(),
+    ),
+    row_rules=("coordinates_complete",),
+)
+
+PLACE_ALIASES = Table(
+    "place_aliases", "Place aliases", "Every other name and spelling of a place found in the sources.",
+    (
+        _ref("place_id", "places", "The place."),
+        _text("alias", "Another name or spelling (Shushi for Shusha, Khankendi for Stepanakert, ...)."),
+    ),
+    primary_key=("place_id", "alias"),
+    nesting=Nesting("places", "aliases", "place_id", scalar="alias"),
+)
+
+DISAGREEMENTS = Table(
+    "disagreements", "Disagreements",
+    "Points on which the sources disagree; the competing versions are the records that point here.",
+    (
+        _id("disagreement"),
+        _text("subject", "What the sources disagree about."),
+        _enum("kind", v.DISAGREEMENT_KIND, "What differs: a date, a number, an actor, a place, whether "
+              "it happened at all, or other."),
+        _note(),
+    ),
+)
+
+EVENTS = Table(
+    "events", "Events", "Timeline of the war, its prelude and its aftermath.",
+    (
+        _id("event"),
+        _date("date_start", "First day of the event."),
+        _date("date_end", "Last day of the event (equal to date_start for one-day events)."),
+        _precision("date_precision", "the dates"),
+        _enum("kind", v.EVENT_KIND, "Kind of event (aligned with ACLED's event types where they fit)."),
+        _text("title", "Short headline in our own words."),
+        _text("description", "What happened, in our own words."),
+        _ref("place_id", "places", "Where it happened, where a place is named.", required=False),
+        _enum("evidence", v.EVIDENCE, "Strength of the evidence for the event."),
+        _disagreement(),
+        _note(),
+    ),
+    row_rules=("date_order",),
+)
+
+EVENT_ACTORS = Table(
+    "event_actors", "Event actors", "Actors in an event with their role (attacker, target, claimant, "
+    "disputes, ...).",
+    (
+        _ref("event_id", "events", "The event."),
+        _ref("actor_id", "actors", "The actor."),
+        _enum("role", v.EVENT_ROLE, "The actor's role in the event."),
+    ),
+    primary_key=("event_id", "actor_id", "role"),
+    nesting=Nesting("events", "actors", "event_id"),
+)
+
+EVENT_WEAPONS = Table(
+    "event_weapons", "Event weapons", "Weapons named for an event.",
+    (
+        _ref("event_id", "events", "The event."),
+        _text("weapon", "Weapon or weapon system as named (Smerch, Scud-B, cluster munitions, ...)."),
+    ),
+    primary_key=("event_id", "weapon"),
+    nesting=Nesting("events", "weapons", "event_id", scalar="weapon"),
+)
+
+_FIGURE_FIELDS = (
+    _ref("claimant_id", "actors", "Who stated the figure (not where we read it: that is the citation)."),
+    _enum("qualifier", v.QUALIFIER, "Qualifier as stated: exact, at_least, more_than, about, up_to, "
+          "fewer_than, nearly, range, estimate."),
+    _date("as_of", "Date the figure was stated or refers to."),
+    _precision("as_of_precision", "the as-of date"),
+)
+
+CASUALTIES = Table(
+    "casualties", "Casualties", "One row per reported casualty, displacement or damage figure.",
+    (
+        _id("figure"),
+        _ref("event_id", "events", "The event the figure is for, if one.", required=False),
+        _FIGURE_FIELDS[0],
+        _enum("side", v.LOSS_SIDE, "Whose losses: armenia (Armenia and Artsakh), azerbaijan, third_party, "
+              "both or unknown."),
+        _enum("victim_group", v.VICTIM_GROUP, "Category of the people counted."),
+        _enum("measure", v.MEASURE, "What is counted."),
+        _enum("unit", v.UNIT, "Unit counted: people, or houses, buildings, ... for damage figures."),
+        _count("count_low", "Lower bound, when a range or minimum is stated."),
+        _count("count_best", "The figure as stated (or the central value)."),
+        _count("count_high", "Upper bound, when a range or maximum is stated."),
+        *_FIGURE_FIELDS[1:],
+        _date("period_start", "Start of the period covered, if stated.", required=False),
+        _date("period_end", "End of the period covered, if stated.", required=False),
+        _ref("place_id", "places", "Place the figure is for, if one.", required=False),
+        _count("out_of", "Size of the group the figure relates to (e.g. recruits deployed), if stated."),
+        _ref("part_of_id", "casualties", "The stated total this row is a part of (breakdown rows).",
+             required=False),
+        _enum("evidence", v.EVIDENCE, "Strength of the evidence for the figure."),
+        _disagreement(),
+        _note(),
+    ),
+    row_rules=("count_order", "has_count", "period_order"),
+)
+
+EQUIPMENT_LOSSES = Table(
+    "equipment_losses", "Equipment losses", "One row per reported equipment-loss figure.",
+    (
+        _id("figure"),
+        _ref("event_id", "events", "The event the figure is for, if one.", required=False),
+        _FIGURE_FIELDS[0],
+        _enum("owner_side", v.LOSS_SIDE, "Side that lost the equipment."),
+        _enum("category", v.EQUIPMENT_CATEGORY, "Equipment category (all: a total over categories)."),
+        _text("model", "Model, where named (T-72, S-300, 9K33 Osa, ...).", required=False),
+        _enum("status", v.EQUIPMENT_STATUS, "What happened to it."),
+        _count("count_low", "Lower bound, when a range or minimum is stated."),
+        _count("count_best", "The figure as stated (or the central value)."),
+        _count("count_high", "Upper bound, when a range or maximum is stated."),
+        *_FIGURE_FIELDS[1:],
+        Field("value_usd", "number", "Stated value of the losses in US dollars, for valuation claims.",
+              required=False, minimum=0),
+        _ref("part_of_id", "equipment_losses", "The stated total this row is a part of (breakdown rows).",
+             required=False),
+        _text("inconsistency", "Set when the source's stated breakdown does not add up to its stated "
+              "total: what does not add up. Numbers are kept as stated.", required=False),
+        _enum("evidence", v.EVIDENCE, "Strength of the evidence (visually_confirmed for Oryx tallies)."),
+        _disagreement(),
+        _note(),
+    ),
+    row_rules=("count_order", "has_count_or_value"),
+)
+
+ALLEGATIONS = Table(
+    "allegations", "Allegations", "Allegations of third-party involvement in the war.",
+    (
+        _id("allegation"),
+        _date("date_alleged", "When the allegation was made.", required=False),
+        _precision("date_precision", "the allegation date", required=False),
+        _ref("alleged_by_id", "actors", "Who made the allegation."),
+        _ref("accused_id", "actors", "Who is accused."),
+        _enum("beneficiary_side", v.BENEFICIARY_SIDE, "The side the alleged involvement would have helped."),
+        _enum("kind", v.ALLEGATION_KIND, "Kind of involvement alleged."),
+        _text("summary", "What is alleged, in our own words."),
+        Field("figure", "number", "Number given with the allegation (fighters, pay, ...), if any.",
+              required=False, minimum=0),
+        _text("figure_unit", "Unit of the figure (fighters, USD per month, ...).", required=False),
+        _enum("figure_qualifier", v.QUALIFIER, "Qualifier of the figure as stated.", required=False),
+        _enum("status", v.ALLEGATION_STATUS, "unverified, disputed, denied, corroborated or acknowledged, "
+              "following from the responses (see docs/methodology.md)."),
+        _disagreement(),
+        _note(),
+    ),
+    row_rules=("figure_complete",),
+)
+
+ALLEGATION_RESPONSES = Table(
+    "allegation_responses", "Allegation responses",
+    "Denials, corroborations and admissions in response to an allegation, one row each.",
+    (
+        _id("response"),
+        _ref("allegation_id", "allegations", "The allegation responded to."),
+        _ref("responder_id", "actors", "Who responded."),
+        _date("date", "When, where stated.", required=False),
+        _precision("date_precision", "the response date", required=False),
+        _enum("stance", v.STANCE, "denial, acknowledgement (by the accused), partial_acknowledgement, "
+              "corroboration (by a third party), refutation (by a third party) or no_comment."),
+        _text("summary", "What was said, in our own words."),
+        _note(),
+    ),
+)
+
+ARMS_TRANSFERS = Table(
+    "arms_transfers", "Arms transfers", "Supply relationships stated or alleged in the sources.",
+    (
+        _id("transfer"),
+        _ref("supplier_id", "actors", "Supplier."),
+        _ref("recipient_id", "actors", "Recipient."),
+        _ref("intermediary_id", "actors", "Intermediary, if any (a firm, a transit state).",
+             required=False),
+        _text("system", "System or goods as named."),
+        _enum("category", v.ARMS_CATEGORY, "Category of the goods."),
+        Field("quantity", "integer", "Number of items, if stated.", required=False, minimum=0),
+        _enum("quantity_qualifier", v.QUALIFIER, "Qualifier of the quantity.", required=False),
+        Field("value", "number", "Value, if stated.", required=False, minimum=0),
+        Field("value_currency", "string", "Currency of the value (ISO 4217).", required=False,
+              pattern=_ISO3),
+        _date("period_start", "Start of the order or delivery period, if stated.", required=False,
+              minimum=dt.date(1990, 1, 1)),
+        _date("period_end", "End of the order or delivery period, if stated.", required=False,
+              minimum=dt.date(1990, 1, 1)),
+        _precision("period_precision", "the period", required=False),
+        Field("during_war", "boolean", "Whether the transfer (or its halt) took place during the war, "
+              "where the sources say.", required=False),
+        _enum("status", v.TRANSFER_STATUS, "delivered, contracted, reported, alleged, denied, suspended or "
+              "halted."),
+        _ref("allegation_id", "allegations", "The allegation this transfer rests on, if any.",
+             required=False),
+        _text("summary", "What the sources say, in our own words."),
+        _note(),
+    ),
+    row_rules=("period_order", "value_complete"),
+)
+
+CORE_TABLES: tuple[Table, ...] = (
+    SOURCES, ACTORS, PLACES, DISAGREEMENTS, EVENTS, CASUALTIES, EQUIPMENT_LOSSES, ALLEGATIONS,
+    ALLEGATION_RESPONSES, ARMS_TRANSFERS,
+)
+_SINGULAR = {
+    "actors": "actor", "places": "place", "disagreements": "disagreement", "events": "event",
+    "casualties": "casualty", "equipment_losses": "equipment_loss", "allegations": "allegation",
+    "allegation_responses": "allegation_response", "arms_transfers": "arms_transfer",
+}
+
+
+def _citations(parent: Table) -> Table:
+    singular = _SINGULAR[parent.name]
+    return Table(
+        f"{singular}_sources", f"{parent.title} sources", f"Sources cited for each record of {parent.name}.",
+        (
+            _ref(f"{singular}_id", parent.name, f"The cited {parent.name} record."),
+            _ref("source_id", "sources", "The source."),
+            _text("locator", "Where in the source: section heading, reference number or paragraph."),
+        ),
+        primary_key=(f"{singular}_id", "source_id", "locator"),
+        nesting=Nesting(parent.name, "cite", f"{singular}_id"),
+    )
+
+
+LINK_TABLES: tuple[Table, ...] = (
+    ACTOR_ALIASES, PLACE_ALIASES, EVENT_ACTORS, EVENT_WEAPONS,
+    *(_citations(t) for t in CORE_TABLES if t.name in _SINGULAR),
+)
+TABLES: dict[str, Table] = {t.name: t for t in (*CORE_TABLES, *LINK_TABLES)}
+CITED_TABLES = tuple(t.nesting.parent for t in LINK_TABLES if t.nesting and t.nesting.key == "cite")
