@@ -7,6 +7,7 @@ import datetime as dt
 from karabakh_data import metadata
 from karabakh_data.schema import TABLES
 from karabakh_data.schema.model import Field, Table
+from karabakh_data.schema.rules import RULES
 
 _PIPE = "\\|"
 
@@ -34,8 +35,8 @@ def _table_section(table: Table, rows: int | None) -> list[str]:
     if table.nesting is not None:
         n = table.nesting
         lines.append(f"- Curated as the `{n.key}` list inside `{n.parent}` records")
-    if table.row_rules:
-        lines.append(f"- Row rules: {', '.join(f'`{r}`' for r in table.row_rules)}")
+    for name in table.rules:
+        lines.append(f"- Rule `{name}`: {RULES[name].message}")
     lines += ["", "| field | type | required | description | constraints |", "|---|---|---|---|---|"]
     for f in table.fields:
         desc = f.description.replace("|", _PIPE)

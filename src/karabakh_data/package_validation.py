@@ -41,7 +41,7 @@ def package_problems(descriptor_path: Path) -> list[Problem]:
     }
     for name, table in TABLES.items():
         frame = frames[name]
-        schema = table_schema(table, keys, cited.get(name) if name in CITED_TABLES else None)
+        schema = table_schema(table, keys, cited.get(name) if name in CITED_TABLES else None, frames)
         try:
             schema.validate(frame, lazy=True)
         except pandera.errors.SchemaErrors as exc:

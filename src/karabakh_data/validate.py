@@ -10,7 +10,7 @@ from karabakh_data.errors import Problem
 from karabakh_data.frames import frame_from_rows
 from karabakh_data.schema import CITED_TABLES, TABLES
 from karabakh_data.schema.pandera_schema import table_schema
-from karabakh_data.schema.row_rules import RULES
+from karabakh_data.schema.rules import RULES
 from karabakh_data.schema.tables import LINK_TABLES
 
 
@@ -40,7 +40,10 @@ def describe_failure(table: str, case: pd.Series) -> tuple[str, str]:
         return rule.field, rule.message
     column = case.get("column")
     field = column if isinstance(column, str) and column else ",".join(TABLES[table].primary_key)
-    if check in ("field_uniqueness", "multiple_fields_uniqueness"):
+    if check == "multiple_fields_uniqueness":
+        key = TABLES[table].primary_key
+        return ",".join(key), f"duplicate key: the same ({', '.join(key)}) appears more than once"
+    if check == "field_uniqueness":
         return field, f"duplicate key {value!r}: keys must be unique in {table}"
     if check == "not_nullable":
         return field, "a value is required"
@@ -52,10 +55,11 @@ def table_problems(rows: Rows) -> list[Problem]:
     keys = _keys(rows)
     cited = _cited(rows)
     problems: list[Problem] = []
+    frames = {name: frame_from_rows(table, rows.tables[name]) for name, table in TABLES.items()}
     for name, table in TABLES.items():
-        frame = frame_from_rows(table, rows.tables[name])
+        frame = frames[name]
         origins: list[Origin] = rows.origins[name]
-        schema = table_schema(table, keys, cited.get(name) if name in CITED_TABLES else None)
+        schema = table_schema(table, keys, cited.get(name) if name in CITED_TABLES else None, frames)
         try:
             schema.validate(frame, lazy=True)
         except pandera.errors.SchemaErrors as exc:

@@ -58,7 +58,7 @@ class Table:
     fields: tuple[Field, ...]
     primary_key: tuple[str, ...] = ("id",)
     nesting: Nesting | None = None
-    row_rules: tuple[str, ...] = field(default_factory=tuple)
+    rules: tuple[str, ...] = field(default_factory=tuple)  # names in schema.rules.RULES
 
     def field(self, name: str) -> Field:
         """The field called ``name``."""

@@ -14,7 +14,7 @@ import pandera.pandas as pa
 
 from karabakh_data.schema.dtypes import pandas_dtype
 from karabakh_data.schema.model import Field, Table
-from karabakh_data.schema.row_rules import RULES
+from karabakh_data.schema.rules import RULES, Frames
 
 Keys = Mapping[str, frozenset[str]]
 
@@ -45,10 +45,13 @@ def _foreign_key(f: Field, keys: Keys) -> pa.Check:
                     error=f"no {target_table}.{target_field} with this value")
 
 
-def table_schema(table: Table, keys: Keys | None = None, cited: frozenset[str] | None = None
-                 ) -> pa.DataFrameSchema:
-    """Pandera schema of ``table``; with ``keys``, foreign keys are checked against them and, with
-    ``cited``, every id must be among the cited ones."""
+def table_schema(table: Table, keys: Keys | None = None, cited: frozenset[str] | None = None,
+                 frames: Frames | None = None) -> pa.DataFrameSchema:
+    """Pandera schema of ``table``.
+
+    With ``keys``, foreign keys are checked against them; with ``cited``, every id must be among the
+    cited ones; with ``frames`` (every table), the rules across tables are checked too.
+    """
     single_key = table.primary_key[0] if len(table.primary_key) == 1 else None
     columns = {}
     for f in table.fields:
@@ -62,7 +65,10 @@ def table_schema(table: Table, keys: Keys | None = None, cited: frozenset[str] |
                                     unique=f.name == single_key, required=True,
                                     description=f.description, title=f.name)
     rules = [
-        pa.Check(RULES[name].holds, name=name, error=RULES[name].message) for name in table.row_rules
+        pa.Check(lambda df, rule=RULES[name]: rule.holds(df, frames or {}), name=name,
+                 error=RULES[name].message)
+        for name in table.rules
+        if frames is not None or not RULES[name].across_tables
     ]
     return pa.DataFrameSchema(
         columns,

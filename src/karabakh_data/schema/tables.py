@@ -80,7 +80,7 @@ SOURCES = Table(
         _text("reliability_note", "What a user should know about this source's reliability.",
               required=False),
     ),
-    row_rules=("source_has_origin",),
+    rules=("source_has_origin",),
 )
 
 ACTORS = Table(
@@ -132,7 +132,7 @@ PLACES = Table(
         _enum("control_after", v.CONTROL, "Who controlled the place after 1 December 2020."),
         _note(),
     ),
-    row_rules=("coordinates_complete",),
+    rules=("coordinates_complete",),
 )
 
 PLACE_ALIASES = Table(
@@ -155,6 +155,7 @@ DISAGREEMENTS = Table(
               "it happened at all, or other."),
         _note(),
     ),
+    rules=("disagreement_has_versions",),
 )
 
 EVENTS = Table(
@@ -172,7 +173,7 @@ EVENTS = Table(
         _disagreement(),
         _note(),
     ),
-    row_rules=("date_order",),
+    rules=("date_order",),
 )
 
 EVENT_ACTORS = Table(
@@ -226,11 +227,13 @@ CASUALTIES = Table(
         _count("out_of", "Size of the group the figure relates to (e.g. recruits deployed), if stated."),
         _ref("part_of_id", "casualties", "The stated total this row is a part of (breakdown rows).",
              required=False),
+        _text("inconsistency", "Set when the source's stated breakdown does not add up to its stated "
+              "total: what does not add up. Numbers are kept as stated.", required=False),
         _enum("evidence", v.EVIDENCE, "Strength of the evidence for the figure."),
         _disagreement(),
         _note(),
     ),
-    row_rules=("count_order", "has_count", "period_order"),
+    rules=("count_order", "has_count", "period_order", "breakdown_adds_up"),
 )
 
 EQUIPMENT_LOSSES = Table(
@@ -257,7 +260,7 @@ EQUIPMENT_LOSSES = Table(
         _disagreement(),
         _note(),
     ),
-    row_rules=("count_order", "has_count_or_value"),
+    rules=("count_order", "has_count_or_value", "breakdown_adds_up"),
 )
 
 ALLEGATIONS = Table(
@@ -280,7 +283,7 @@ ALLEGATIONS = Table(
         _disagreement(),
         _note(),
     ),
-    row_rules=("figure_complete",),
+    rules=("figure_complete", "status_follows_responses"),
 )
 
 ALLEGATION_RESPONSES = Table(
@@ -297,6 +300,7 @@ ALLEGATION_RESPONSES = Table(
         _text("summary", "What was said, in our own words."),
         _note(),
     ),
+    rules=("acknowledged_by_accused",),
 )
 
 ARMS_TRANSFERS = Table(
@@ -328,7 +332,7 @@ ARMS_TRANSFERS = Table(
         _text("summary", "What the sources say, in our own words."),
         _note(),
     ),
-    row_rules=("period_order", "value_complete"),
+    rules=("period_order", "value_complete"),
 )
 
 CORE_TABLES: tuple[Table, ...] = (
