@@ -66,6 +66,21 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _audit(args: argparse.Namespace) -> int:
+    from karabakh_data.audit import Audit, load_seeds
+    from karabakh_data.curated import read_curated
+
+    project = _project(args.root)
+    seeds_dir = Path(args.seeds) if args.seeds else project.root.parent / "shared" / "seeds"
+    if not seeds_dir.is_dir():
+        sys.exit(f"error: no seed folder at {seeds_dir}; pass --seeds")
+    findings = Audit(read_curated(project.datasets), load_seeds(seeds_dir)).findings()
+    for finding in findings:
+        print(finding)
+    print(f"{len(findings)} finding(s).", file=sys.stderr)
+    return 1 if findings else 0
+
+
 def _info(args: argparse.Namespace) -> int:
     import karabakh_data as kd
     from karabakh_data.generated import published_row_counts
@@ -97,6 +112,10 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("path", nargs="?", help="a datapackage.json or its folder")
     v.add_argument("--root", help="checkout folder (default: current folder)")
     v.set_defaults(run=_validate)
+    a = sub.add_parser("audit", help="check the curated records against the seed documents")
+    a.add_argument("--root", help="checkout folder (default: current folder)")
+    a.add_argument("--seeds", help="seed folder (default: ../shared/seeds beside the checkout)")
+    a.set_defaults(run=_audit)
     i = sub.add_parser("info", help="tables, row counts and version of the installed dataset")
     i.set_defaults(run=_info)
     c = sub.add_parser("cite", help="how to cite this version")

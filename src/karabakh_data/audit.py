@@ -1,0 +1,249 @@
+"""Curation audit against the seed documents: provenance of dates and numbers, no copied sentences,
+every record resting on a seed, no duplicate events. Used by the tests and ``karabakh-data audit``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from karabakh_data.curated import Rows
+from karabakh_data.frames import frame_from_rows
+from karabakh_data.schema import TABLES
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december")
+_MONTH = "(" + "|".join(m[:3] + r"[a-z]*\.?" for m in MONTHS) + ")"
+# Mis-decoded characters of the 001 snapshot, and typographic variants.
+_REPAIRS = {"每": "-", "邦": "ü", "\u2013": "-", "\u2014": "-", "\u2212": "-", "\xa0": " "}
+_MULTIPLIERS = {"thousand": 10**3, "million": 10**6, "m": 10**6, "billion": 10**9, "bn": 10**9, "b": 10**9}
+SHINGLE = 8  # a run of this many words shared with a seed counts as copied
+
+# Fields checked per table: dates and numbers that must be stated in a cited seed.
+DATE_FIELDS = {
+    "events": (("date_start", "date_precision"), ("date_end", "date_precision")),
+    "casualties": (("as_of", "as_of_precision"), ("period_start", None), ("period_end", None)),
+    "equipment_losses": (("as_of", "as_of_precision"),),
+    "allegations": (("date_alleged", "date_precision"),),
+    "allegation_responses": (("date", "date_precision"),),
+    "arms_transfers": (("period_start", "period_precision"), ("period_end", "period_precision")),
+}
+NUMBER_FIELDS = {
+    "casualties": ("count_low", "count_best", "count_high", "out_of"),
+    "equipment_losses": ("count_low", "count_best", "count_high", "value_usd"),
+    "allegations": ("figure",),
+    "arms_transfers": ("quantity", "value"),
+}
+# Free text we write ourselves (names, titles of works, locators and aliases are excluded).
+PROSE_FIELDS = {
+    "sources": ("reliability_note",),
+    "actors": ("note",),
+    "places": ("note",),
+    "disagreements": ("subject", "note"),
+    "events": ("title", "description", "note"),
+    "casualties": ("note", "inconsistency"),
+    "equipment_losses": ("note", "inconsistency"),
+    "allegations": ("summary", "note"),
+    "allegation_responses": ("summary", "note"),
+    "arms_transfers": ("summary", "note"),
+}
+
+
+def repair(text: str) -> str:
+    """Seed text with mis-decoded characters and dashes normalised."""
+    for bad, good in _REPAIRS.items():
+        text = text.replace(bad, good)
+    return text
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", repair(text).lower())
+
+
+@dataclass(frozen=True)
+class Seed:
+    """One seed document and what can be looked up in it."""
+
+    name: str
+    text: str
+
+    @cached_property
+    def numbers(self) -> frozenset[float]:
+        found: set[float] = set()
+        pattern = r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|bn|m|b)?\b"
+        for digits, unit in re.findall(pattern, self.text, flags=re.IGNORECASE):
+            base = float(digits.replace(",", "").rstrip("."))
+            found.add(base)
+            if unit:
+                found.add(round(base * _MULTIPLIERS[unit.lower()]))
+        return frozenset(found)
+
+    @cached_property
+    def day_months(self) -> frozenset[tuple[int, int]]:
+        found: set[tuple[int, int]] = set()
+        text = self.text.lower()
+        for first, last, month in re.findall(rf"\b(\d{{1,2}})(?:\s*(?:-|and|to)\s*(\d{{1,2}}))?\s+{_MONTH}",
+                                             text):
+            m = _month_number(month)
+            found.update({(int(d), m) for d in (first, last) if d})
+        for month, first, last in re.findall(rf"{_MONTH}\s+(\d{{1,2}})(?:\s*-\s*(\d{{1,2}}))?\b", text):
+            m = _month_number(month)
+            found.update({(int(d), m) for d in (first, last) if d})
+        for _, month, day in re.findall(r"\b(20\d\d)-(\d\d)-(\d\d)\b", text):
+            found.add((int(day), int(month)))
+        return frozenset(found)
+
+    @cached_property
+    def months(self) -> frozenset[int]:
+        return frozenset(_month_number(m) for m in re.findall(rf"\b{_MONTH}", self.text.lower()))
+
+    @cached_property
+    def years(self) -> frozenset[int]:
+        return frozenset(int(y) for y in re.findall(r"\b(19\d\d|20\d\d)\b", self.text))
+
+    @cached_property
+    def shingles(self) -> frozenset[tuple[str, ...]]:
+        tokens = words(self.text)
+        return frozenset(tuple(tokens[i:i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1))
+
+    def states_date(self, value: dt.date, precision: str | None) -> bool:
+        if precision == "approximate":
+            return True  # an approximate date is a curator's reading; the note says how it was read
+        if precision == "year":
+            return value.year in self.years
+        if precision == "month":
+            return value.month in self.months and value.year in self.years
+        return (value.day, value.month) in self.day_months
+
+    def states_number(self, value: float) -> bool:
+        return float(value) in self.numbers
+
+
+def _month_number(token: str) -> int:
+    return next(i for i, m in enumerate(MONTHS, 1) if token.startswith(m[:3]))
+
+
+def load_seeds(folder: Path) -> dict[str, Seed]:
+    """The seed documents in ``folder``, by file name."""
+    return {p.name: Seed(p.name, repair(p.read_text(encoding="utf-8"))) for p in sorted(folder.glob("*.txt"))}
+
+
+@dataclass(frozen=True)
+class Finding:
+    table: str
+    record: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.table} {self.record!r}, field {self.field!r}: {self.message}"
+
+
+class Audit:
+    """Audit of curated rows against the seeds."""
+
+    def __init__(self, rows: Rows, seeds: Mapping[str, Seed]) -> None:
+        self.frames = {name: frame_from_rows(t, rows.tables[name]) for name, t in TABLES.items()}
+        self.seeds = seeds
+        sources = self.frames["sources"].set_index("id")
+        self._document = {i: (None if pd.isna(d) else d) for i, d in sources["document"].items()}
+        self._via = {i: (None if pd.isna(v) else v) for i, v in sources["cited_via"].items()}
+
+    def seed_of(self, source_id: str) -> str | None:
+        """The seed document a source is read in (following cited_via)."""
+        seen: set[str] = set()
+        while source_id and source_id not in seen:
+            seen.add(source_id)
+            if self._document.get(source_id):
+                return self._document[source_id]
+            source_id = self._via.get(source_id)  # type: ignore[assignment]
+        return None
+
+    def cited_seeds(self, table: str) -> dict[str, set[str]]:
+        """For each record of ``table``, the seed documents its citations rest on."""
+        if table == "sources":
+            return {i: {s} if (s := self.seed_of(i)) else set() for i in self.frames["sources"]["id"]}
+        link = next(t for t in TABLES.values()
+                    if t.nesting and t.nesting.parent == table and t.nesting.key == "cite")
+        frame = self.frames[link.name]
+        result: dict[str, set[str]] = {i: set() for i in self.frames[table]["id"]}
+        for record, source in zip(frame[link.nesting.parent_field], frame["source_id"], strict=True):
+            seed = self.seed_of(source)
+            if seed and record in result:
+                result[record].add(seed)
+        return result
+
+    def unsourced(self) -> Iterator[Finding]:
+        for table in (*PROSE_FIELDS,):
+            for record, seeds in self.cited_seeds(table).items():
+                if not seeds:
+                    yield Finding(table, record, "cite", "no citation rests on a seed document")
+
+    def unstated(self) -> Iterator[Finding]:
+        """Dates and numbers not stated in any seed the record cites."""
+        for table in sorted(set(DATE_FIELDS) | set(NUMBER_FIELDS)):
+            frame = self.frames[table].set_index("id")
+            cited = self.cited_seeds(table)
+            for record, row in frame.iterrows():
+                seeds = [self.seeds[s] for s in cited.get(record, ()) if s in self.seeds]
+                if not seeds:
+                    continue
+                for field, precision_field in DATE_FIELDS.get(table, ()):
+                    value = row[field]
+                    if pd.isna(value):
+                        continue
+                    precision = None if precision_field is None or pd.isna(row[precision_field]) else str(
+                        row[precision_field])
+                    if not any(s.states_date(value.date(), precision) for s in seeds):
+                        yield Finding(table, str(record), field,
+                                      f"{value.date()} ({precision or 'day'}) is not stated in "
+                                      f"{', '.join(s.name for s in seeds)}")
+                for field in NUMBER_FIELDS.get(table, ()):
+                    value = row[field]
+                    if pd.isna(value):
+                        continue
+                    if not any(s.states_number(value) for s in seeds):
+                        yield Finding(table, str(record), field,
+                                      f"{value} is not stated in {', '.join(s.name for s in seeds)}")
+
+    def copied(self) -> Iterator[Finding]:
+        """Prose that repeats a run of SHINGLE words of a seed."""
+        shingles = {name: seed.shingles for name, seed in self.seeds.items()}
+        for table, fields in PROSE_FIELDS.items():
+            frame = self.frames[table]
+            for _, row in frame.iterrows():
+                for field in fields:
+                    if pd.isna(row[field]):
+                        continue
+                    tokens = words(str(row[field]))
+                    for i in range(len(tokens) - SHINGLE + 1):
+                        run = tuple(tokens[i:i + SHINGLE])
+                        hit = next((n for n, s in shingles.items() if run in s), None)
+                        if hit:
+                            yield Finding(table, str(row["id"]), field,
+                                          f"repeats {' '.join(run)!r} from {hit}; write it in our own words")
+                            break
+
+    def duplicate_events(self) -> Iterator[Finding]:
+        """Events with the same dates, kind, place and actors in the same roles."""
+        events = self.frames["events"]
+        actors = self.frames["event_actors"]
+        roles = actors.groupby("event_id", observed=True).apply(
+            lambda g: tuple(sorted(zip(g["actor_id"], g["role"].astype(str), strict=True))))
+        key = events.apply(lambda e: (e["date_start"], e["date_end"], str(e["kind"]), e["place_id"],
+                                      roles.get(e["id"], ())), axis=1)
+        seen: dict[object, str] = {}
+        for event_id, k in zip(events["id"], key, strict=True):
+            if k in seen:
+                yield Finding("events", event_id, "id", f"duplicates event {seen[k]!r} (same dates, kind, "
+                              "place and actors)")
+            else:
+                seen[k] = event_id
+
+    def findings(self) -> list[Finding]:
+        return [*self.unsourced(), *self.unstated(), *self.copied(), *self.duplicate_events()]

@@ -1,0 +1,98 @@
+"""The curated records against the seed documents (read from ../shared/seeds/ when present)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from karabakh_data.audit import Audit, Seed, load_seeds, repair
+from karabakh_data.build import Project
+from karabakh_data.curated import read_curated
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds"
+needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed documents (../shared/seeds) are absent")
+
+
+@pytest.fixture(scope="module")
+def audit() -> Audit:
+    return Audit(read_curated(ROOT / "datasets"), load_seeds(SEEDS))
+
+
+@needs_seeds
+def test_every_record_rests_on_a_seed(audit: Audit) -> None:
+    assert [str(f) for f in audit.unsourced()] == []
+
+
+@needs_seeds
+def test_every_date_and_number_is_stated_in_a_cited_seed(audit: Audit) -> None:
+    assert [str(f) for f in audit.unstated()] == []
+
+
+@needs_seeds
+def test_no_description_repeats_a_seed(audit: Audit) -> None:
+    assert [str(f) for f in audit.copied()] == []
+
+
+@needs_seeds
+def test_no_two_events_duplicate_each_other(audit: Audit) -> None:
+    assert [str(f) for f in audit.duplicate_events()] == []
+
+
+# The audit itself, on records made to fail it.
+
+SEED_TEXT = ("On 4 October 2020 the ministry said that 1,166 servicemen had been killed in the fighting "
+             "near the town, and that about 2.8 billion dollars of equipment was lost.")
+
+
+def _audit(project: Project, figure: str) -> Audit:
+    (project.datasets / "casualties" / "zz.yaml").write_text(figure)
+    return Audit(read_curated(project.datasets), {"001_f1bc844954f234ca.txt": Seed("001", SEED_TEXT)})
+
+
+FIGURE = """\
+- id: cas-test
+  claimant_id: armenia-mod
+  side: armenia
+  victim_group: military
+  measure: killed
+  unit: people
+  count_best: {count}
+  qualifier: exact
+  as_of: {as_of}
+  as_of_precision: day
+  evidence: party_claim
+  note: {note}
+  cite: [{{source: seed-001, locator: Casualties}}]
+"""
+
+
+def test_audit_accepts_stated_figures(project: Project) -> None:
+    audit = _audit(project, FIGURE.format(count=1166, as_of="2020-10-04", note="Official toll."))
+    assert list(audit.unstated()) == [] and list(audit.copied()) == []
+
+
+@pytest.mark.parametrize(("count", "as_of", "field"), [(1167, "2020-10-04", "count_best"),
+                                                        (1166, "2020-10-05", "as_of")])
+def test_audit_flags_unstated_figures(project: Project, count: int, as_of: str, field: str) -> None:
+    audit = _audit(project, FIGURE.format(count=count, as_of=as_of, note="Official toll."))
+    assert [f.field for f in audit.unstated()] == [field]
+
+
+def test_audit_flags_copied_prose(project: Project) -> None:
+    note = "The ministry said that 1,166 servicemen had been killed in the fighting."
+    audit = _audit(project, FIGURE.format(count=1166, as_of="2020-10-04", note=note))
+    assert [f.field for f in audit.copied()] == ["note"]
+
+
+def test_seed_reading_handles_misdecoded_dashes_and_multipliers() -> None:
+    seed = Seed("x", repair("fighting on 17每18 October cost $2.8B and 1.5 million people, 92 civilians"))
+    assert {(17, 10), (18, 10)} <= seed.day_months
+    assert seed.states_number(2_800_000_000) and seed.states_number(1_500_000) and seed.states_number(92)
+
+
+def test_cli_audit_runs(tmp_path: Path) -> None:
+    from karabakh_data.cli import main
+    with pytest.raises(SystemExit, match="no seed folder"):
+        main(["audit", "--root", str(ROOT), "--seeds", str(tmp_path / "none")])
