@@ -7,5 +7,6 @@
 from karabakh_data._version import __version__
 from karabakh_data.citation import cite
 from karabakh_data.loader import load, package, path, records, tables
+from karabakh_data.views import disagreements, timeline
 
-__all__ = ["__version__", "cite", "load", "package", "path", "records", "tables"]
+__all__ = ["__version__", "cite", "disagreements", "load", "package", "path", "records", "tables", "timeline"]
