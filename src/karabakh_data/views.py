@@ -29,7 +29,8 @@ def timeline() -> pd.DataFrame:
     roles["actor"] = roles["actor_id"].astype(str) + " (" + roles["role"].astype(str) + ")"
     actors = roles.groupby("event_id")["actor"].agg(lambda s: "; ".join(sorted(s))).rename("actors")
     frame = events.merge(places, on="place_id", how="left")
-    frame = frame.join(actors, on="id").join(_citations("event_sources", "event_id").rename("sources"), on="id")
+    sources = _citations("event_sources", "event_id").rename("sources")
+    frame = frame.join(actors, on="id").join(sources, on="id")
     return frame.sort_values(["date_start", "id"], ignore_index=True)
 
 
