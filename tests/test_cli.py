@@ -34,3 +34,12 @@ def test_console_script_runs(tmp_path) -> None:
 def test_build_outside_a_checkout_is_a_clear_error(tmp_path) -> None:
     with pytest.raises(SystemExit, match="no datasets/ folder"):
         main(["build", "--root", str(tmp_path)])
+
+
+def test_queries_page_is_fresh(root) -> None:
+    """Every example in docs/queries.md runs, and its recorded output is the real one."""
+    from karabakh_data.examples import queries_markdown
+
+    page = root / "docs" / "queries.md"
+    assert page.read_text(encoding="utf-8") == queries_markdown(root / "datasets" / "published"), (
+        "docs/queries.md is stale: run `karabakh-data examples`")

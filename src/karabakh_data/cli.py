@@ -81,6 +81,16 @@ def _audit(args: argparse.Namespace) -> int:
     return 1 if findings else 0
 
 
+def _examples(args: argparse.Namespace) -> int:
+    from karabakh_data.examples import queries_markdown
+
+    project = _project(args.root)
+    target = project.root / "docs" / "queries.md"
+    target.write_text(queries_markdown(project.published), encoding="utf-8")
+    print(f"Wrote {target}")
+    return 0
+
+
 def _info(args: argparse.Namespace) -> int:
     import karabakh_data as kd
     from karabakh_data.generated import published_row_counts
@@ -116,6 +126,9 @@ def parser() -> argparse.ArgumentParser:
     a.add_argument("--root", help="checkout folder (default: current folder)")
     a.add_argument("--seeds", help="seed folder (default: ../shared/seeds beside the checkout)")
     a.set_defaults(run=_audit)
+    e = sub.add_parser("examples", help="run the worked examples and write docs/queries.md")
+    e.add_argument("--root", help="checkout folder (default: current folder)")
+    e.set_defaults(run=_examples)
     i = sub.add_parser("info", help="tables, row counts and version of the installed dataset")
     i.set_defaults(run=_info)
     c = sub.add_parser("cite", help="how to cite this version")

@@ -42,6 +42,7 @@ def expected_generated(root: Path, row_counts: dict[str, int]) -> dict[Path, str
         for name, table in TABLES.items()
     }
     files[root / "docs" / "data-dictionary.md"] = data_dictionary(row_counts)
+
     readme = root / "README.md"
     if readme.exists():
         files[readme] = _readme_counts(readme.read_text(encoding="utf-8"), row_counts)

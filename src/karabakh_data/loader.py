@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -12,9 +14,23 @@ import pyarrow.parquet as pq
 from karabakh_data.frames import frame_from_arrow
 from karabakh_data.schema import TABLES
 
+_override: list[Path] = []
+
+
+@contextmanager
+def using(folder: Path) -> Iterator[None]:
+    """Read the package in ``folder`` instead of the installed one (for builds and tests)."""
+    _override.append(folder)
+    try:
+        yield
+    finally:
+        _override.pop()
+
 
 def package_dir() -> Path:
     """Folder of the published data package: shipped in the wheel, or in a checkout."""
+    if _override:
+        return _override[-1]
     here = Path(__file__).resolve().parent
     for candidate in (here / "published", here.parent.parent / "datasets" / "published"):
         if (candidate / "datapackage.json").exists():
