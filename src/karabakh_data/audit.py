@@ -36,7 +36,7 @@ DATE_FIELDS = {
 NUMBER_FIELDS = {
     "casualties": ("count_low", "count_best", "count_high", "out_of"),
     "equipment_losses": ("count_low", "count_best", "count_high", "value_usd"),
-    "allegations": ("figure",),
+    "allegations": ("figure", "figure_high"),
     "arms_transfers": ("quantity", "value"),
 }
 # Free text we write ourselves (names, titles of works, locators and aliases are excluded).
@@ -84,6 +84,21 @@ class Seed:
         return frozenset(found)
 
     @cached_property
+    def number_words(self) -> frozenset[int]:
+        """Numbers written in words ("six hundred", "two", "forty-four")."""
+        found: set[int] = set()
+        tokens = re.findall(r"[a-z]+", self.text.lower())
+        i = 0
+        while i < len(tokens):
+            value, used = _words_to_number(tokens[i:i + 6])
+            if used:
+                found.add(value)
+                i += used
+            else:
+                i += 1
+        return frozenset(found)
+
+    @cached_property
     def day_months(self) -> frozenset[tuple[int, int]]:
         found: set[tuple[int, int]] = set()
         text = self.text.lower()
@@ -91,7 +106,8 @@ class Seed:
                                              text):
             m = _month_number(month)
             found.update({(int(d), m) for d in (first, last) if d})
-        for month, first, last in re.findall(rf"{_MONTH}\s+(\d{{1,2}})(?:\s*-\s*(\d{{1,2}}))?\b", text):
+        month_first = rf"{_MONTH}\s+(\d{{1,2}})(?:\s*(?:-|to|and)\s*(\d{{1,2}}))?\b"
+        for month, first, last in re.findall(month_first, text):
             m = _month_number(month)
             found.update({(int(d), m) for d in (first, last) if d})
         for _, month, day in re.findall(r"\b(20\d\d)-(\d\d)-(\d\d)\b", text):
@@ -121,7 +137,36 @@ class Seed:
         return (value.day, value.month) in self.day_months
 
     def states_number(self, value: float) -> bool:
-        return float(value) in self.numbers
+        return float(value) in self.numbers or value in self.number_words
+
+
+_UNITS = {w: i for i, w in enumerate((
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"))}
+_TENS = {w: 10 * i for i, w in enumerate(
+    ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"), start=2)}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
+
+
+def _words_to_number(tokens: list[str]) -> tuple[int, int]:
+    """The number spelled by the first words of ``tokens`` and how many words it used (0: none)."""
+    total = current = used = 0
+    for token in tokens:
+        if token in _UNITS:
+            current += _UNITS[token]
+        elif token in _TENS:
+            current += _TENS[token]
+        elif token in _SCALES and used:
+            scale = _SCALES[token]
+            if scale == 100:
+                current *= 100
+            else:
+                total += current * scale
+                current = 0
+        else:
+            break
+        used += 1
+    return total + current, used
 
 
 def _month_number(token: str) -> int:
@@ -237,13 +282,15 @@ class Audit:
             lambda g: tuple(sorted(zip(g["actor_id"], g["role"].astype(str), strict=True))))
         key = events.apply(lambda e: (e["date_start"], e["date_end"], str(e["kind"]), e["place_id"],
                                       roles.get(e["id"], ())), axis=1)
-        seen: dict[object, str] = {}
-        for event_id, k in zip(events["id"], key, strict=True):
-            if k in seen:
-                yield Finding("events", event_id, "id", f"duplicates event {seen[k]!r} (same dates, kind, "
-                              "place and actors)")
-            else:
-                seen[k] = event_id
+        seen: dict[object, list[tuple[str, set[str]]]] = {}
+        for event_id, k, title in zip(events["id"], key, events["title"], strict=True):
+            title_words = set(words(str(title)))
+            for other, other_words in seen.get(k, []):
+                overlap = len(title_words & other_words) / max(1, len(title_words | other_words))
+                if overlap >= 0.5:
+                    yield Finding("events", event_id, "id", f"duplicates event {other!r} (same dates, kind, "
+                                  "place and actors, similar title)")
+            seen.setdefault(k, []).append((event_id, title_words))
 
     def findings(self) -> list[Finding]:
         return [*self.unsourced(), *self.unstated(), *self.copied(), *self.duplicate_events()]

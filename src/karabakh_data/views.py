@@ -11,6 +11,7 @@ VERSIONED = {
     "casualties": ("as_of", "count_best"),
     "equipment_losses": ("as_of", "count_best"),
     "allegations": ("date_alleged", "figure"),
+    "arms_transfers": ("period_start", "quantity"),
 }
 
 
@@ -39,7 +40,8 @@ def disagreements() -> pd.DataFrame:
     parts = []
     for table, (date_field, value_field) in VERSIONED.items():
         frame = load(table).dropna(subset=["disagreement_id"])
-        singular = {"casualties": "casualty", "equipment_losses": "equipment_loss"}.get(table, table[:-1])
+        singular = {"casualties": "casualty", "equipment_losses": "equipment_loss",
+                    "arms_transfers": "arms_transfer"}.get(table, table[:-1])
         cited = _citations(f"{singular}_sources", f"{singular}_id").rename("sources")
         parts.append(pd.DataFrame({
             "disagreement_id": frame["disagreement_id"].astype(str),

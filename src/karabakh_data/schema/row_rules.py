@@ -52,6 +52,9 @@ ROW_RULES: dict[str, Rule] = {
                 "latitude, longitude and coordinate_precision are given together or not at all",
                 lambda df, _: _both_or_neither(df["latitude"], df["longitude"])
                 & _both_or_neither(df["latitude"], df["coordinate_precision"])),
+        Rule("figure_order", "figure_high", "figure_high needs figure, and figure <= figure_high",
+             lambda df, _: _le(df["figure"], df["figure_high"])
+             & (df["figure"].notna() | df["figure_high"].isna()).astype(bool)),
         Rule("figure_complete", "figure_unit", "figure and figure_unit are given together",
                 lambda df, _: _both_or_neither(df["figure"], df["figure_unit"])),
         Rule("value_complete", "value_currency", "value and value_currency are given together",

@@ -76,7 +76,7 @@ def _status_follows_responses(df: pd.DataFrame, frames: Frames) -> pd.Series:
     return (df["status"].astype(str) == expected).astype(bool)
 
 
-VERSIONED_TABLES = ("events", "casualties", "equipment_losses", "allegations")
+VERSIONED_TABLES = ("events", "casualties", "equipment_losses", "allegations", "arms_transfers")
 
 
 def _disagreement_has_versions(df: pd.DataFrame, frames: Frames) -> pd.Series:
@@ -107,8 +107,8 @@ DATASET_RULES: dict[str, Rule] = {
              "an acknowledgement must come from the accused's side; use corroboration for others",
              _acknowledged_by_accused, across_tables=True),
         Rule("disagreement_has_versions", "id",
-             "a disagreement needs at least two records (events, casualties, equipment_losses or "
-             "allegations) pointing to it", _disagreement_has_versions, across_tables=True),
+             "a disagreement needs at least two records (events, casualties, equipment_losses, "
+             "allegations or arms_transfers) pointing to it", _disagreement_has_versions, across_tables=True),
     )
 }
 RULES: dict[str, Rule] = {**ROW_RULES, **DATASET_RULES}

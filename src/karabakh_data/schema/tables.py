@@ -274,8 +274,10 @@ ALLEGATIONS = Table(
         _enum("beneficiary_side", v.BENEFICIARY_SIDE, "The side the alleged involvement would have helped."),
         _enum("kind", v.ALLEGATION_KIND, "Kind of involvement alleged."),
         _text("summary", "What is alleged, in our own words."),
-        Field("figure", "number", "Number given with the allegation (fighters, pay, ...), if any.",
-              required=False, minimum=0),
+        Field("figure", "number", "Number given with the allegation (fighters, pay, ...), if any; the "
+              "lower bound of a stated range.", required=False, minimum=0),
+        Field("figure_high", "number", "Upper bound, when the allegation states a range.", required=False,
+              minimum=0),
         _text("figure_unit", "Unit of the figure (fighters, USD per month, ...).", required=False),
         _enum("figure_qualifier", v.QUALIFIER, "Qualifier of the figure as stated.", required=False),
         _enum("status", v.ALLEGATION_STATUS, "unverified, disputed, denied, corroborated or acknowledged, "
@@ -283,7 +285,7 @@ ALLEGATIONS = Table(
         _disagreement(),
         _note(),
     ),
-    rules=("figure_complete", "status_follows_responses"),
+    rules=("figure_complete", "figure_order", "status_follows_responses"),
 )
 
 ALLEGATION_RESPONSES = Table(
@@ -330,6 +332,7 @@ ARMS_TRANSFERS = Table(
         _ref("allegation_id", "allegations", "The allegation this transfer rests on, if any.",
              required=False),
         _text("summary", "What the sources say, in our own words."),
+        _disagreement(),
         _note(),
     ),
     rules=("period_order", "value_complete"),
