@@ -96,3 +96,40 @@ def test_cli_audit_runs(tmp_path: Path) -> None:
     from karabakh_data.cli import main
     with pytest.raises(SystemExit, match="no seed folder"):
         main(["audit", "--root", str(ROOT), "--seeds", str(tmp_path / "none")])
+
+
+def _names(table: str, aliases: str, key: str) -> dict[str, set[str]]:
+    import re
+    from collections import defaultdict
+
+    import karabakh_data as kd
+
+    def norm(s: str) -> str:
+        return re.sub(r"[^a-z0-9]", "", s.lower())
+
+    frame = kd.load(table)
+    kinds = dict(zip(frame["id"], frame["kind"].astype(str), strict=True))
+    names: dict[str, set[str]] = defaultdict(set)
+    for record, name in zip(frame["id"], frame["name"], strict=True):
+        names[f"{kinds[record]}:{norm(name)}"].add(record)
+    links = kd.load(aliases)
+    for record, alias in zip(links[key], links["alias"], strict=True):
+        names[f"{kinds[record]}:{norm(alias)}"].add(record)
+    return {name: ids for name, ids in names.items() if len(ids) > 1}
+
+
+def test_no_two_actors_of_a_kind_share_a_name_or_alias() -> None:
+    assert _names("actors", "actor_aliases", "actor_id") == {}
+
+
+def test_no_two_places_of_a_kind_share_a_name_or_alias() -> None:
+    """A town and its district may share a name; two towns may not (one of them is a duplicate)."""
+    assert _names("places", "place_aliases", "place_id") == {}
+
+
+def test_no_source_is_recorded_twice() -> None:
+    import karabakh_data as kd
+
+    sources = kd.load("sources")
+    key = ["title", "publisher", "published_date", "cited_via", "reference_number"]
+    assert sources[sources.duplicated(key, keep=False)]["id"].tolist() == []
