@@ -19,7 +19,7 @@ def test_info_lists_tables_and_version(capsys: pytest.CaptureFixture[str]) -> No
         assert name in out
 
 
-@pytest.mark.parametrize("fmt", ["text", "bibtex"])
+@pytest.mark.parametrize("fmt", ["text", "apa", "bibtex", "cff"])
 def test_cite(fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["cite", "--format", fmt]) == 0
     assert kd.__version__ in capsys.readouterr().out

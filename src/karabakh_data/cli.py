@@ -132,7 +132,7 @@ def parser() -> argparse.ArgumentParser:
     i = sub.add_parser("info", help="tables, row counts and version of the installed dataset")
     i.set_defaults(run=_info)
     c = sub.add_parser("cite", help="how to cite this version")
-    c.add_argument("--format", default="text", choices=("text", "bibtex"))
+    c.add_argument("--format", default="text", choices=("text", "apa", "bibtex", "cff"))
     c.set_defaults(run=_cite)
     return p
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
+from karabakh_data.citation import citation_cff
 from karabakh_data.dictionary import data_dictionary
 from karabakh_data.schema import TABLES
 from karabakh_data.schema.table_schema import table_schema
@@ -43,6 +44,7 @@ def expected_generated(root: Path, row_counts: dict[str, int]) -> dict[Path, str
     }
     files[root / "docs" / "data-dictionary.md"] = data_dictionary(row_counts)
 
+    files[root / "CITATION.cff"] = citation_cff()
     readme = root / "README.md"
     if readme.exists():
         files[readme] = _readme_counts(readme.read_text(encoding="utf-8"), row_counts)
