@@ -91,6 +91,18 @@ def _examples(args: argparse.Namespace) -> int:
     return 0
 
 
+def _diff(args: argparse.Namespace) -> int:
+    from karabakh_data.diff import diff_packages, render
+    from karabakh_data.loader import package_dir
+
+    def where(value: str) -> Path:
+        return package_dir() if value == "installed" else Path(value)
+
+    old_version, new_version, diffs = diff_packages(where(args.old), where(args.new))
+    print(render(old_version, new_version, diffs, details=args.details))
+    return 0
+
+
 def _info(args: argparse.Namespace) -> int:
     import karabakh_data as kd
     from karabakh_data.generated import published_row_counts
@@ -129,6 +141,11 @@ def parser() -> argparse.ArgumentParser:
     e = sub.add_parser("examples", help="run the worked examples and write docs/queries.md")
     e.add_argument("--root", help="checkout folder (default: current folder)")
     e.set_defaults(run=_examples)
+    d = sub.add_parser("diff", help="records added, removed and changed between two data packages")
+    d.add_argument("old", help="a datapackage.json, its folder, or 'installed'")
+    d.add_argument("new", help="a datapackage.json, its folder, or 'installed'")
+    d.add_argument("--details", action="store_true", help="list every record key")
+    d.set_defaults(run=_diff)
     i = sub.add_parser("info", help="tables, row counts and version of the installed dataset")
     i.set_defaults(run=_info)
     c = sub.add_parser("cite", help="how to cite this version")
