@@ -103,6 +103,20 @@ def _diff(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    from karabakh_data.export import export
+
+    default = {"csv": "export/csv", "sqlite": "export/karabakh-data.sqlite", "geojson": "export/geojson",
+               "xlsx": "export/karabakh-data.xlsx"}[args.format]
+    try:
+        written = export(args.format, Path(args.output or default))
+    except RuntimeError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print("\n".join(str(p) for p in written))
+    return 0
+
+
 def _info(args: argparse.Namespace) -> int:
     import karabakh_data as kd
     from karabakh_data.generated import published_row_counts
@@ -146,6 +160,10 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("new", help="a datapackage.json, its folder, or 'installed'")
     d.add_argument("--details", action="store_true", help="list every record key")
     d.set_defaults(run=_diff)
+    x = sub.add_parser("export", help="write the tables as CSV, SQLite, GeoJSON or XLSX")
+    x.add_argument("--format", required=True, choices=("csv", "sqlite", "geojson", "xlsx"))
+    x.add_argument("--output", help="target folder (csv, geojson) or file (sqlite, xlsx)")
+    x.set_defaults(run=_export)
     i = sub.add_parser("info", help="tables, row counts and version of the installed dataset")
     i.set_defaults(run=_info)
     c = sub.add_parser("cite", help="how to cite this version")

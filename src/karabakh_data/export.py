@@ -1,0 +1,111 @@
+"""Exports of the published tables for spreadsheet, SQLite and GIS users."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+
+from karabakh_data import loader
+from karabakh_data.schema import TABLES
+
+FORMATS = ("csv", "sqlite", "geojson", "xlsx")
+_SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "boolean": "INTEGER", "date": "TEXT"}
+
+
+def _rows(table: str) -> list[dict[str, Any]]:
+    return pq.read_table(loader.path(table)).to_pylist()
+
+
+def _plain(value: object) -> object:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def export_csv(target: Path) -> list[Path]:
+    """One CSV file per table (UTF-8, header row, ISO dates, empty cells for missing values)."""
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in TABLES:
+        path = target / f"{name}.csv"
+        pacsv.write_csv(pq.read_table(loader.path(name)), path)
+        written.append(path)
+    return written
+
+
+def _create_sql(name: str) -> str:
+    table = TABLES[name]
+    columns = [f'"{f.name}" {_SQL_TYPES[f.type]}{" NOT NULL" if f.required else ""}' for f in table.fields]
+    columns.append(f"PRIMARY KEY ({', '.join(table.primary_key)})")
+    columns += [f'FOREIGN KEY ("{field}") REFERENCES "{target}" ("{column}")'
+                for field, target, column in table.foreign_keys]
+    return f'CREATE TABLE "{name}" (\n  ' + ",\n  ".join(columns) + "\n)"
+
+
+def export_sqlite(target: Path) -> list[Path]:
+    """One SQLite database with every table, its primary key and its foreign keys (for Datasette)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
+    with sqlite3.connect(target) as db:
+        for name in TABLES:
+            db.execute(_create_sql(name))
+            fields = TABLES[name].field_names
+            marks = ", ".join("?" for _ in fields)
+            db.executemany(f'INSERT INTO "{name}" VALUES ({marks})',
+                           [[_plain(row[f]) for f in fields] for row in _rows(name)])
+    return [target]
+
+
+def _feature(coordinates: tuple[float, float], properties: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "Feature", "geometry": {"type": "Point", "coordinates": list(coordinates)},
+            "properties": {k: _plain(v) for k, v in properties.items()}}
+
+
+def export_geojson(target: Path) -> list[Path]:
+    """places.geojson and events.geojson: points for every place and event with coordinates."""
+    target.mkdir(parents=True, exist_ok=True)
+    places = {row["id"]: row for row in _rows("places")}
+    located = {pid: (p["longitude"], p["latitude"]) for pid, p in places.items() if p["latitude"] is not None}
+    collections = {
+        "places": [_feature(located[p["id"]], p) for p in places.values() if p["id"] in located],
+        "events": [_feature(located[e["place_id"]], {**e, "place_name": places[e["place_id"]]["name"]})
+                   for e in _rows("events") if e["place_id"] in located],
+    }
+    written = []
+    for name, features in collections.items():
+        path = target / f"{name}.geojson"
+        path.write_text(json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False,
+                                   indent=1), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def export_xlsx(target: Path) -> list[Path]:
+    """One workbook, one sheet per table (needs openpyxl: pip install karabakh-data[xlsx])."""
+    try:
+        from openpyxl import Workbook
+    except ImportError as exc:
+        raise RuntimeError("the xlsx export needs openpyxl: pip install 'karabakh-data[xlsx]'") from exc
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for name in TABLES:
+        sheet = workbook.create_sheet(name[:31])
+        fields = TABLES[name].field_names
+        sheet.append(fields)
+        for row in _rows(name):
+            sheet.append([row[f] for f in fields])
+    target.parent.mkdir(parents=True, exist_ok=True)
+    workbook.save(target)
+    return [target]
+
+
+def export(fmt: str, target: Path) -> list[Path]:
+    """Write the export ``fmt`` to ``target`` (a folder for csv and geojson, a file otherwise)."""
+    writers = {"csv": export_csv, "sqlite": export_sqlite, "geojson": export_geojson, "xlsx": export_xlsx}
+    if fmt not in writers:
+        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    return writers[fmt](target)
