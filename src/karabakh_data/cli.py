@@ -117,6 +117,15 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _figures(args: argparse.Namespace) -> int:
+    from karabakh_data.figures import write_figures
+
+    project = _project(args.root)
+    for path in write_figures(project.root / "docs" / "figures"):
+        print(path)
+    return 0
+
+
 def _info(args: argparse.Namespace) -> int:
     import karabakh_data as kd
     from karabakh_data.generated import published_row_counts
@@ -164,6 +173,9 @@ def parser() -> argparse.ArgumentParser:
     x.add_argument("--format", required=True, choices=("csv", "sqlite", "geojson", "xlsx"))
     x.add_argument("--output", help="target folder (csv, geojson) or file (sqlite, xlsx)")
     x.set_defaults(run=_export)
+    f = sub.add_parser("figures", help="draw the figures into docs/figures/ (needs matplotlib)")
+    f.add_argument("--root", help="checkout folder (default: current folder)")
+    f.set_defaults(run=_figures)
     i = sub.add_parser("info", help="tables, row counts and version of the installed dataset")
     i.set_defaults(run=_info)
     c = sub.add_parser("cite", help="how to cite this version")

@@ -1,0 +1,31 @@
+"""The figures: drawn by the command from the published data, and current."""
+
+from __future__ import annotations
+
+import json
+import struct
+from pathlib import Path
+
+from karabakh_data.figures import FIGURES, data_fingerprint, write_figures
+
+
+def _png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", path
+    return struct.unpack(">II", data[16:24])
+
+
+def test_command_draws_every_figure(tmp_path: Path) -> None:
+    written = write_figures(tmp_path)
+    assert [p.name for p in written] == list(FIGURES)
+    for path in written:
+        width, height = _png_size(path)
+        assert width > 600 and height > 300, path.name
+
+
+def test_committed_figures_are_drawn_from_the_current_data(root: Path) -> None:
+    folder = root / "docs" / "figures"
+    record = json.loads((folder / "figures.json").read_text())
+    assert record["data"] == data_fingerprint(), "docs/figures is stale: run `karabakh-data figures`"
+    for name in FIGURES:
+        _png_size(folder / name)
