@@ -50,6 +50,9 @@ EXAMPLES: tuple[Example, ...] = (
             "duckdb.sql(f\"\"\"select owner_side, category, status, count_best, inconsistency is not null as mismatch\n"
             "from read_parquet('{kd.path('equipment_losses')}')\n"
             "where claimant_id = 'oryx' order by owner_side, category, part_of_id nulls first, status\"\"\").df()"),
+    Example("Known inconsistencies of the sources: stated breakdowns that do not add up to their totals", "python",
+            'pd.concat([kd.load(t).dropna(subset=["inconsistency"])[["id", "claimant_id", "count_best", "inconsistency"]]\n'
+            '           for t in ("equipment_losses", "casualties")])'),
     Example("Every figure reported for the strikes on Barda", "python",
             'kd.load("casualties").query("place_id == \'barda\'")'
             '[["claimant_id", "victim_group", "measure", "count_best", "qualifier", "as_of", "event_id"]]'),
