@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from karabakh_data.curated import Rows
+from karabakh_data.errors import Problem
 from karabakh_data.frames import frame_from_rows
 from karabakh_data.schema import TABLES
 
@@ -178,15 +179,7 @@ def load_seeds(folder: Path) -> dict[str, Seed]:
     return {p.name: Seed(p.name, repair(p.read_text(encoding="utf-8"))) for p in sorted(folder.glob("*.txt"))}
 
 
-@dataclass(frozen=True)
-class Finding:
-    table: str
-    record: str
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.table} {self.record!r}, field {self.field!r}: {self.message}"
+Finding = Problem  # an audit finding names the table where a build problem names the file
 
 
 class Audit:
