@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import pandera.errors
 
@@ -13,19 +15,19 @@ from karabakh_data.schema.pandera_schema import table_schema
 from karabakh_data.schema.rules import RULES
 from karabakh_data.schema.tables import LINK_TABLES
 
-
-def _keys(rows: Rows) -> dict[str, frozenset[str]]:
-    return {name: frozenset(r["id"] for r in table_rows if isinstance(r.get("id"), str))
-            for name, table_rows in rows.tables.items() if "id" in TABLES[name].field_names}
+Frames = dict[str, pd.DataFrame]
+Locate = Callable[[str, int | None], tuple[str, str]]  # (table, row index) -> (file, record id)
 
 
-def _cited(rows: Rows) -> dict[str, frozenset[str]]:
-    cited = {}
-    for link in LINK_TABLES:
-        if link.nesting and link.nesting.key == "cite":
-            column = link.nesting.parent_field
-            cited[link.nesting.parent] = frozenset(r[column] for r in rows.tables[link.name])
-    return cited
+def _keys(frames: Frames) -> dict[str, frozenset[str]]:
+    return {name: frozenset(frame["id"].dropna()) for name, frame in frames.items() if "id" in frame}
+
+
+def _cited(frames: Frames) -> dict[str, frozenset[str]]:
+    return {
+        link.nesting.parent: frozenset(frames[link.name][link.nesting.parent_field].dropna())
+        for link in LINK_TABLES if link.nesting and link.nesting.key == "cite"
+    }
 
 
 _RULE_BY_MESSAGE = {rule.message: rule for rule in RULES.values()}
@@ -50,28 +52,32 @@ def describe_failure(table: str, case: pd.Series) -> tuple[str, str]:
     return field, f"{value!r}: {check}"
 
 
-def table_problems(rows: Rows) -> list[Problem]:
-    """Pandera problems of every table, each traced back to the curated file and record."""
-    keys = _keys(rows)
-    cited = _cited(rows)
+def frame_problems(frames: Frames, locate: Locate) -> list[Problem]:
+    """Pandera problems of every table (keys, references, citations, rules), located by ``locate``."""
+    keys, cited = _keys(frames), _cited(frames)
     problems: list[Problem] = []
-    frames = {name: frame_from_rows(table, rows.tables[name]) for name, table in TABLES.items()}
     for name, table in TABLES.items():
-        frame = frames[name]
-        origins: list[Origin] = rows.origins[name]
         schema = table_schema(table, keys, cited.get(name) if name in CITED_TABLES else None, frames)
         try:
-            schema.validate(frame, lazy=True)
+            schema.validate(frames[name], lazy=True)
         except pandera.errors.SchemaErrors as exc:
             for _, case in exc.failure_cases.iterrows():
                 index = case.get("index")
-                field, message = describe_failure(name, case)
-                if index is None or pd.isna(index):
-                    problems.append(Problem(f"datasets/{name}", "-", field, message))
-                    continue
-                origin = origins[int(index)]
-                problems.append(Problem(origin.file, origin.record, field, message))
+                file, record = locate(name, None if index is None or pd.isna(index) else int(index))
+                problems.append(Problem(file, record, *describe_failure(name, case)))
     return problems
+
+
+def table_problems(rows: Rows) -> list[Problem]:
+    """Pandera problems of every table, each traced back to the curated file and record."""
+    def locate(name: str, index: int | None) -> tuple[str, str]:
+        if index is None:
+            return f"datasets/{name}", "-"
+        origin: Origin = rows.origins[name][index]
+        return origin.file, origin.record
+
+    frames = {name: frame_from_rows(table, rows.tables[name]) for name, table in TABLES.items()}
+    return frame_problems(frames, locate)
 
 
 def validate_rows(rows: Rows) -> list[Problem]:
