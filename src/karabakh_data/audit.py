@@ -15,7 +15,7 @@ import pandas as pd
 from karabakh_data.curated import Rows
 from karabakh_data.errors import Problem
 from karabakh_data.frames import frame_from_rows
-from karabakh_data.schema import TABLES
+from karabakh_data.schema import CITATIONS, TABLES
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december")
@@ -206,8 +206,7 @@ class Audit:
         """For each record of ``table``, the seed documents its citations rest on."""
         if table == "sources":
             return {i: {s} if (s := self.seed_of(i)) else set() for i in self.frames["sources"]["id"]}
-        link = next(t for t in TABLES.values()
-                    if t.nesting and t.nesting.parent == table and t.nesting.key == "cite")
+        link = CITATIONS[table]
         frame = self.frames[link.name]
         result: dict[str, set[str]] = {i: set() for i in self.frames[table]["id"]}
         for record, source in zip(frame[link.nesting.parent_field], frame["source_id"], strict=True):

@@ -10,10 +10,9 @@ import pandera.errors
 from karabakh_data.curated import Origin, Rows
 from karabakh_data.errors import Problem
 from karabakh_data.frames import frame_from_rows
-from karabakh_data.schema import CITED_TABLES, TABLES
+from karabakh_data.schema import CITATIONS, CITED_TABLES, TABLES
 from karabakh_data.schema.pandera_schema import table_schema
 from karabakh_data.schema.rules import RULES
-from karabakh_data.schema.tables import LINK_TABLES
 
 Frames = dict[str, pd.DataFrame]
 Locate = Callable[[str, int | None], tuple[str, str]]  # (table, row index) -> (file, record id)
@@ -24,10 +23,8 @@ def _keys(frames: Frames) -> dict[str, frozenset[str]]:
 
 
 def _cited(frames: Frames) -> dict[str, frozenset[str]]:
-    return {
-        link.nesting.parent: frozenset(frames[link.name][link.nesting.parent_field].dropna())
-        for link in LINK_TABLES if link.nesting and link.nesting.key == "cite"
-    }
+    return {parent: frozenset(frames[link.name][link.nesting.parent_field].dropna())  # type: ignore[union-attr]
+            for parent, link in CITATIONS.items()}
 
 
 _RULE_BY_MESSAGE = {rule.message: rule for rule in RULES.values()}

@@ -5,19 +5,16 @@ from __future__ import annotations
 import pandas as pd
 
 from karabakh_data.loader import load
+from karabakh_data.schema import CITATIONS, TABLES, VERSIONED_TABLES
 
-VERSIONED = {
-    "events": ("date_start", "title"),
-    "casualties": ("as_of", "count_best"),
-    "equipment_losses": ("as_of", "count_best"),
-    "allegations": ("date_alleged", "figure"),
-    "arms_transfers": ("period_start", "quantity"),
-}
+_VALUE_FIELDS = ("count_best", "figure", "quantity", "title")  # what a version states, first found
 
 
-def _citations(table: str, key: str) -> pd.Series:
-    """'title (locator); ...' per record of ``table``."""
-    links = load(table).merge(load("sources")[["id", "title"]], left_on="source_id", right_on="id")
+def _citations(table: str) -> pd.Series:
+    """'title (locator); ...' per record of ``table``, from its citation table."""
+    link = CITATIONS[table]
+    key = link.nesting.parent_field  # type: ignore[union-attr]
+    links = load(link.name).merge(load("sources")[["id", "title"]], left_on="source_id", right_on="id")
     links["cited"] = links["title"].astype(str) + " (" + links["locator"].astype(str) + ")"
     return links.groupby(key)["cited"].agg(lambda s: "; ".join(sorted(s)))
 
@@ -30,7 +27,7 @@ def timeline() -> pd.DataFrame:
     roles["actor"] = roles["actor_id"].astype(str) + " (" + roles["role"].astype(str) + ")"
     actors = roles.groupby("event_id")["actor"].agg(lambda s: "; ".join(sorted(s))).rename("actors")
     frame = events.merge(places, on="place_id", how="left")
-    sources = _citations("event_sources", "event_id").rename("sources")
+    sources = _citations("events").rename("sources")
     frame = frame.join(actors, on="id").join(sources, on="id")
     return frame.sort_values(["date_start", "id"], ignore_index=True)
 
@@ -38,11 +35,12 @@ def timeline() -> pd.DataFrame:
 def disagreements() -> pd.DataFrame:
     """Every recorded disagreement with each competing version, its date or figure, and its sources."""
     parts = []
-    for table, (date_field, value_field) in VERSIONED.items():
+    for table in VERSIONED_TABLES:
+        fields = TABLES[table].fields
+        date_field = next(f.name for f in fields if f.type == "date")
+        value_field = next(name for name in _VALUE_FIELDS if name in TABLES[table].field_names)
         frame = load(table).dropna(subset=["disagreement_id"])
-        singular = {"casualties": "casualty", "equipment_losses": "equipment_loss",
-                    "arms_transfers": "arms_transfer"}.get(table, table[:-1])
-        cited = _citations(f"{singular}_sources", f"{singular}_id").rename("sources")
+        cited = _citations(table).rename("sources")
         parts.append(pd.DataFrame({
             "disagreement_id": frame["disagreement_id"].astype(str),
             "table": table,

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from karabakh_data.schema.row_rules import ROW_RULES, Frames, Rule
+from karabakh_data.schema.tables import VERSIONED_TABLES
 
 STATUS_BY_PRIORITY = ("acknowledged", "disputed", "corroborated", "denied", "unverified")
 ADMISSIONS = ("acknowledgement", "partial_acknowledgement")
@@ -74,9 +75,6 @@ def _status_follows_responses(df: pd.DataFrame, frames: Frames) -> pd.Series:
     if df.empty:
         return pd.Series([], dtype=bool)
     return (df["status"].astype(str) == expected).astype(bool)
-
-
-VERSIONED_TABLES = ("events", "casualties", "equipment_losses", "allegations", "arms_transfers")
 
 
 def _disagreement_has_versions(df: pd.DataFrame, frames: Frames) -> pd.Series:

@@ -368,4 +368,9 @@ LINK_TABLES: tuple[Table, ...] = (
     *(_citations(t) for t in CORE_TABLES if t.name in _SINGULAR),
 )
 TABLES: dict[str, Table] = {t.name: t for t in (*CORE_TABLES, *LINK_TABLES)}
-CITED_TABLES = tuple(t.nesting.parent for t in LINK_TABLES if t.nesting and t.nesting.key == "cite")
+# The citation table of each cited table, and the tables whose records can be versions of a disagreement.
+CITATIONS: dict[str, Table] = {
+    t.nesting.parent: t for t in LINK_TABLES if t.nesting and t.nesting.key == "cite"
+}
+CITED_TABLES = tuple(CITATIONS)
+VERSIONED_TABLES = tuple(t.name for t in CORE_TABLES if "disagreement_id" in t.field_names)
