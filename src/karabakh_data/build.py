@@ -72,7 +72,7 @@ def write_package(tables: dict[str, pa.Table], folder: Path) -> None:
         path = folder / f"{name}.parquet"
         pq.write_table(data, path, compression="zstd", compression_level=9)
         resources.append(resource_descriptor(name, _sha256(path)))
-    descriptor = package_descriptor(resources)
+    descriptor = package_descriptor(resources, tables["sources"])
     text = json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n"
     (folder / "datapackage.json").write_text(text, encoding="utf-8")
 

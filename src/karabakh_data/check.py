@@ -62,7 +62,7 @@ def differences(project: Project) -> list[str]:
         elif not actual.equals(table):
             problems.append(f"{name}.parquet: rows differ from the curated records")
     descriptor = json.loads((published / "datapackage.json").read_text(encoding="utf-8"))
-    fresh = package_descriptor([resource_descriptor(name, "") for name in expected])
+    fresh = package_descriptor([resource_descriptor(name, "") for name in expected], expected["sources"])
     if _without_file_facts(descriptor) != _without_file_facts(fresh):
         problems.append("datapackage.json: metadata or schemas differ from the definitions")
     counts = {name: table.num_rows for name, table in expected.items()}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pyarrow as pa
+
 from karabakh_data import metadata
 from karabakh_data.schema import TABLES
 from karabakh_data.schema.table_schema import table_schema
@@ -33,8 +35,15 @@ def resource_descriptor(name: str, sha256: str) -> dict[str, Any]:
     }
 
 
-def package_descriptor(resources: list[dict[str, Any]]) -> dict[str, Any]:
-    """The whole data package descriptor."""
+def seed_sources(sources: pa.Table) -> list[dict[str, Any]]:
+    """The package's ``sources``: the seed documents, as the sources table records them."""
+    seeds = [row for row in sources.to_pylist() if row["document"]]
+    return [{"title": f"{row['publisher']}: {row['title']}" if row["publisher"] else row["title"]}
+            for row in sorted(seeds, key=lambda r: r["id"])]
+
+
+def package_descriptor(resources: list[dict[str, Any]], sources: pa.Table) -> dict[str, Any]:
+    """The whole data package descriptor; ``sources`` is the published sources table."""
     return {
         "$schema": PROFILE,
         "name": metadata.NAME,
@@ -44,7 +53,7 @@ def package_descriptor(resources: list[dict[str, Any]]) -> dict[str, Any]:
         "created": f"{metadata.RELEASE_DATE.isoformat()}T00:00:00Z",
         "keywords": metadata.KEYWORDS,
         "licenses": metadata.LICENSES,
-        "sources": metadata.SOURCES,
+        "sources": seed_sources(sources),
         "contributors": metadata.CONTRIBUTORS,
         "resources": resources,
     }

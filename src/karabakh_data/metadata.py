@@ -24,13 +24,5 @@ LICENSES = [
     }
 ]
 CONTRIBUTORS = [{"title": "karabakh-data contributors", "roles": ["creator"]}]
-SOURCES = [
-    {"title": "Wikipedia: 2020 Nagorno-Karabakh conflict (snapshot of about 30 October 2020)"},
-    {"title": "Wikipedia: Second Nagorno-Karabakh War"},
-    {"title": "Wikipedia: Allegations of third-party involvement in the Second Nagorno-Karabakh War"},
-    {"title": "Grokipedia: Second Nagorno-Karabakh War (AI-written)"},
-    {"title": "News About Turkey: Contrasting Perspectives on Turkish Military Involvement in the "
-              "Nagorno-Karabakh Conflict"},
-]
 KEYWORDS = ["Nagorno-Karabakh", "Armenia", "Azerbaijan", "Artsakh", "war", "conflict data", "2020"]
 VERSION = __version__
