@@ -42,6 +42,5 @@ def test_geonames_precision_needs_a_geonames_id() -> None:
 def test_famous_spellings_are_aliases() -> None:
     aliases = kd.load("place_aliases")
     names = set(aliases["alias"]) | set(kd.load("places")["name"])
-    for pair in (("Shusha", "Shushi"), ("Stepanakert", "Khankendi")):
-        if pair[0] in names:
-            assert pair[1] in names, pair
+    for pair in (("Shusha", "Shushi"), ("Stepanakert", "Khankendi")):  # both spellings are in the seeds
+        assert set(pair) <= names, pair

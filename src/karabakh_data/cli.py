@@ -144,6 +144,10 @@ def _cite(args: argparse.Namespace) -> int:
     return 0
 
 
+def _root_option(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--root", help="checkout folder (default: current folder)")
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser."""
     p = argparse.ArgumentParser(prog="karabakh-data", description=metadata.TITLE)
@@ -151,18 +155,18 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="validate the curated records and publish the data package")
     b.add_argument("--check", action="store_true", help="fail if the published package is stale")
-    b.add_argument("--root", help="checkout folder (default: current folder)")
+    _root_option(b)
     b.set_defaults(run=_build)
     v = sub.add_parser("validate", help="validate the curated records, or a data package at PATH")
     v.add_argument("path", nargs="?", help="a datapackage.json or its folder")
-    v.add_argument("--root", help="checkout folder (default: current folder)")
+    _root_option(v)
     v.set_defaults(run=_validate)
     a = sub.add_parser("audit", help="check the curated records against the seed documents")
-    a.add_argument("--root", help="checkout folder (default: current folder)")
+    _root_option(a)
     a.add_argument("--seeds", help="seed folder (default: ../shared/seeds beside the checkout)")
     a.set_defaults(run=_audit)
     e = sub.add_parser("examples", help="run the worked examples and write docs/queries.md")
-    e.add_argument("--root", help="checkout folder (default: current folder)")
+    _root_option(e)
     e.set_defaults(run=_examples)
     d = sub.add_parser("diff", help="records added, removed and changed between two data packages")
     d.add_argument("old", help="a datapackage.json, its folder, or 'installed'")
@@ -174,7 +178,7 @@ def parser() -> argparse.ArgumentParser:
     x.add_argument("--output", help="target folder (csv, geojson) or file (sqlite, xlsx)")
     x.set_defaults(run=_export)
     f = sub.add_parser("figures", help="draw the figures into docs/figures/ (needs matplotlib)")
-    f.add_argument("--root", help="checkout folder (default: current folder)")
+    _root_option(f)
     f.set_defaults(run=_figures)
     i = sub.add_parser("info", help="tables, row counts and version of the installed dataset")
     i.set_defaults(run=_info)
