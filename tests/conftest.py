@@ -19,7 +19,7 @@ def root() -> Path:
     return ROOT
 
 
-CORE_FILES = ("sources/seeds.yaml", "actors/core.yaml")
+CORE_FILES = ("sources/seeds.yaml", "actors/states.yaml")
 
 
 @pytest.fixture

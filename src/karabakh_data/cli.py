@@ -144,6 +144,27 @@ def _cite(args: argparse.Namespace) -> int:
     return 0
 
 
+def _format(args: argparse.Namespace) -> int:
+    from karabakh_data.yaml_format import curated_files, format_files, unformatted
+
+    project = _project(args.root)
+    files = curated_files(project.datasets)
+    try:
+        changed = unformatted(files) if args.check else format_files(files)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    for path in changed:
+        print(path.relative_to(project.root))
+    if args.check and changed:
+        print(f"{len(changed)} curated file(s) are not in the house style: run `karabakh-data format`.",
+              file=sys.stderr)
+        return 1
+    print(f"{len(files)} curated file(s) checked; {len(changed)} {'to reformat' if args.check else 'reformatted'}.",
+          file=sys.stderr)
+    return 0
+
+
 def _root_option(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--root", help="checkout folder (default: current folder)")
 
@@ -168,6 +189,10 @@ def parser() -> argparse.ArgumentParser:
     e = sub.add_parser("examples", help="run the worked examples and write docs/queries.md")
     _root_option(e)
     e.set_defaults(run=_examples)
+    fm = sub.add_parser("format", help="rewrite the curated YAML in the house style (comments are kept)")
+    fm.add_argument("--check", action="store_true", help="only list the files that are not in the house style")
+    _root_option(fm)
+    fm.set_defaults(run=_format)
     d = sub.add_parser("diff", help="records added, removed and changed between two data packages")
     d.add_argument("old", help="a datapackage.json, its folder, or 'installed'")
     d.add_argument("new", help="a datapackage.json, its folder, or 'installed'")

@@ -9,6 +9,7 @@ from typing import Any
 import pydantic
 import yaml
 
+from karabakh_data.derived import fill_derived
 from karabakh_data.errors import Problem
 from karabakh_data.schema import CORE_TABLES, TABLES
 from karabakh_data.schema.pydantic_models import curated_model, links_of, nested_key_columns
@@ -110,4 +111,5 @@ def read_curated(datasets: Path) -> Rows:
         for path in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")):
             label = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
             _read_file(path, label, rows, table.name)
+    fill_derived(rows.tables)
     return rows

@@ -52,10 +52,14 @@ def expected_generated(root: Path, row_counts: dict[str, int]) -> dict[Path, str
 
 
 def write_generated(root: Path, row_counts: dict[str, int]) -> None:
-    """Write every generated file."""
-    for path, text in expected_generated(root, row_counts).items():
+    """Write every generated file, and remove the schemas of tables that no longer exist."""
+    expected = expected_generated(root, row_counts)
+    for path, text in expected.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+    for path in (root / "schemas").glob("*.json"):
+        if path not in expected:
+            path.unlink()
 
 
 def stale_generated(root: Path, row_counts: dict[str, int]) -> list[str]:

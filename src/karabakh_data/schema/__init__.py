@@ -8,7 +8,9 @@ from karabakh_data.schema.tables import (
     LINK_TABLES,
     TABLES,
     VERSIONED_TABLES,
+    VERSIONS,
 )
 
-__all__ = ["CITATIONS", "CITED_TABLES", "CORE_TABLES", "LINK_TABLES", "TABLES", "VERSIONED_TABLES", "Field",
+__all__ = ["CITATIONS", "CITED_TABLES", "CORE_TABLES", "LINK_TABLES", "TABLES", "VERSIONED_TABLES", "VERSIONS",
+           "Field",
            "Nesting", "Table"]

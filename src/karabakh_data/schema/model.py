@@ -23,6 +23,8 @@ class Field:
     maximum: int | float | dt.date | None = None
     min_length: int | None = None
     references: str | None = None  # "table" or "table.field"; None: no foreign key
+    default: bool | None = None  # value the build fills in when the curator leaves the field out
+    derived: bool = False  # computed by the build; never written by a curator
 
     @property
     def reference(self) -> tuple[str, str] | None:

@@ -34,14 +34,21 @@ def _annotation(f: Field) -> Any:
         min_length=f.min_length,
     )
     annotated = Annotated[base, constraints]
-    return annotated if f.required else annotated | None
+    return annotated if f.required or f.default is not None else annotated | None
 
 
-def _definitions(fields: tuple[Field, ...], skip: str | None = None) -> dict[str, Any]:
+def _default(f: Field) -> Any:
+    """What pydantic fills in for a field the curator left out (``...``: the field is required)."""
+    if f.default is not None:
+        return f.default
+    return ... if f.required else None
+
+
+def _definitions(fields: tuple[Field, ...], curated: bool = False) -> dict[str, Any]:
     return {
-        f.name: (_annotation(f), pydantic.Field(... if f.required else None, description=f.description))
+        f.name: (_annotation(f), pydantic.Field(_default(f), description=f.description))
         for f in fields
-        if f.name != skip
+        if not (curated and f.derived)
     }
 
 
@@ -64,7 +71,7 @@ def _nested_item(link: Table) -> Any:
         return _annotation(link.field(nesting.scalar))
     # Mapping items drop the parent column and the "_id" suffix of the others: {source, locator}.
     fields = {
-        f.name.removesuffix("_id"): (_annotation(f), ... if f.required else None)
+        f.name.removesuffix("_id"): (_annotation(f), _default(f))
         for f in link.fields
         if f.name != nesting.parent_field
     }
@@ -87,7 +94,7 @@ def links_of(table_name: str) -> list[Table]:
 def curated_model(table_name: str) -> type[pydantic.BaseModel]:
     """Model of one curated record of ``table_name``, link lists included."""
     table = TABLES[table_name]
-    definitions = _definitions(table.fields)
+    definitions = _definitions(table.fields, curated=True)
     for link in links_of(table_name):
         assert link.nesting is not None
         item = _nested_item(link)

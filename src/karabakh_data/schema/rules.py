@@ -1,16 +1,16 @@
-"""Every table rule: the row rules, plus rules across rows and tables (breakdowns that add up,
-statuses that follow from responses, disagreements that have competing versions)."""
+"""Every table rule: the row rules, plus rules across rows and tables (breakdowns that add up, honest
+date bounds, party claims by belligerents, statements linked in time, disagreements with versions)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 import pandas as pd
 
 from karabakh_data.schema.row_rules import ROW_RULES, Frames, Rule
-from karabakh_data.schema.tables import VERSIONED_TABLES
+from karabakh_data.schema.tables import VERSIONS
+from karabakh_data.schema.vocabularies import BELLIGERENTS
 
-STATUS_BY_PRIORITY = ("acknowledged", "disputed", "corroborated", "denied", "unverified")
 ADMISSIONS = ("acknowledgement", "partial_acknowledgement")
 DENIALS = ("denial", "refutation")
 
@@ -42,7 +42,8 @@ def _parents(actors: pd.DataFrame) -> dict[str, str | None]:
     return {actor: (None if pd.isna(parent) else str(parent)) for actor, parent in pairs}
 
 
-def _root(actor: str, parents: Mapping[str, str | None]) -> str:
+def root_actor(actor: str, parents: Mapping[str, str | None]) -> str:
+    """The top of ``actor``'s parent chain (a ministry's state, an official's country)."""
     seen = {actor}
     while (parent := parents.get(actor)) and parent not in seen:
         seen.add(parent)
@@ -50,15 +51,32 @@ def _root(actor: str, parents: Mapping[str, str | None]) -> str:
     return actor
 
 
-def expected_status(allegation: pd.Series, responses: pd.DataFrame, parents: Mapping[str, str | None]) -> str:
-    """The status an allegation should have, from its responses (see docs/methodology.md)."""
-    accused_root = _root(allegation["accused_id"], parents)
-    by_accused = responses["responder_id"].map(lambda r: _root(r, parents) == accused_root).astype(bool)
-    stances = responses["stance"].astype(str)
-    if (stances.isin(ADMISSIONS) & by_accused).any():
+def _in_cycle(actor: str, parents: Mapping[str, str | None]) -> bool:
+    seen: set[str] = set()
+    current: str | None = actor
+    while current is not None and current not in seen:
+        seen.add(current)
+        current = parents.get(current)
+    return current == actor
+
+
+def derive_status(accused: str, links: list[tuple[str, str, bool]], parents: Mapping[str, str | None]) -> str:
+    """An allegation's status from the (speaker, stance, standing) of the statements answering it.
+
+    Standing links (statements made before the allegation) never settle the status. An admission by the
+    accused's side makes it acknowledged (or partially_acknowledged); a corroboration and a denial or
+    refutation make it disputed; otherwise corroborated, denied, or unverified.
+    """
+    current = [(speaker, stance) for speaker, stance, standing in links if not standing]
+    accused_root = root_actor(accused, parents)
+    by_accused = [stance for speaker, stance in current if root_actor(speaker, parents) == accused_root]
+    stances = {stance for _, stance in current}
+    if "acknowledgement" in by_accused:
         return "acknowledged"
-    corroborated = (stances == "corroboration").any()
-    denied = stances.isin(DENIALS).any()
+    if "partial_acknowledgement" in by_accused:
+        return "partially_acknowledged"
+    corroborated = "corroboration" in stances
+    denied = bool(stances & set(DENIALS))
     if corroborated and denied:
         return "disputed"
     if corroborated:
@@ -66,31 +84,103 @@ def expected_status(allegation: pd.Series, responses: pd.DataFrame, parents: Map
     return "denied" if denied else "unverified"
 
 
-def _status_follows_responses(df: pd.DataFrame, frames: Frames) -> pd.Series:
-    responses = frames["allegation_responses"]
-    parents = _parents(frames["actors"])
-    grouped = dict(tuple(responses.groupby("allegation_id", observed=True)))
-    empty = responses.iloc[0:0]
-    expected = df.apply(lambda row: expected_status(row, grouped.get(row["id"], empty), parents), axis=1)
+def _bounds(date: str, precision: str, prefix: str) -> Callable[[pd.DataFrame, Frames], pd.Series]:
+    """Bounded rows give no date but both bounds in order; dated rows give a date and no bounds."""
+    def holds(df: pd.DataFrame, _: Frames) -> pd.Series:
+        earliest, latest = df[f"{prefix}_earliest"], df[f"{prefix}_latest"]
+        bounded = df[precision].astype(object) == "bounded"
+        has_bounds = earliest.notna() & latest.notna() & (earliest <= latest).fillna(False)
+        no_bounds = earliest.isna() & latest.isna()
+        dated = df[date].notna() | df[precision].isna()
+        return ((bounded & df[date].isna() & has_bounds) | (~bounded & dated & no_bounds)).astype(bool)
+    return holds
+
+
+def earliest_latest(frame: pd.DataFrame, date: str, precision: str, prefix: str) -> pd.DataFrame:
+    """The earliest and latest day each row's date can be: the date itself, its month or year, or its
+    bounds (precision bounded)."""
+    start = frame[date].where(frame[date].notna(), frame[f"{prefix}_earliest"])
+    end = frame[date].where(frame[date].notna(), frame[f"{prefix}_latest"])
+    precisions = frame[precision].astype(object)
+    month_end = start + pd.offsets.MonthEnd(0)
+    year_end = start + pd.offsets.YearEnd(0)
+    end = end.where(precisions != "month", month_end).where(precisions != "year", year_end)
+    return pd.DataFrame({"earliest": start, "latest": end}, index=frame.index)
+
+
+def _belligerent_roots(frames: Frames) -> tuple[dict[str, str | None], set[str]]:
+    actors = frames["actors"]
+    named = set(actors.loc[actors["named"].fillna(True).astype(bool), "id"].astype(str))
+    return _parents(actors), named
+
+
+def _party_claim_by_belligerent(df: pd.DataFrame, frames: Frames) -> pd.Series:
     if df.empty:
         return pd.Series([], dtype=bool)
-    return (df["status"].astype(str) == expected).astype(bool)
+    parents, named = _belligerent_roots(frames)
+
+    def belligerent(actor: str) -> bool:
+        return actor in named and root_actor(actor, parents) in BELLIGERENTS
+
+    if "claimant_id" in df:
+        claimants = df["claimant_id"].astype(str).map(lambda a: [a])
+    else:  # events: the actors who claim or issue it
+        roles = frames["event_actors"]
+        roles = roles[roles["role"].astype(object).isin(("claimant", "issuer"))]
+        by_event = roles.groupby("event_id", observed=True)["actor_id"].agg(lambda s: [str(a) for a in s])
+        claimants = df["id"].map(lambda i: by_event.get(i, []))
+    party = df["evidence"].astype(object) == "party_claim"
+    fine = claimants.map(lambda cs: len(cs) > 0 and all(belligerent(str(c)) for c in cs)).astype(bool)
+    return (~party | fine).astype(bool)
+
+
+def _no_parent_cycle(df: pd.DataFrame, frames: Frames) -> pd.Series:
+    parents = _parents(df)
+    return df["id"].map(lambda a: not _in_cycle(str(a), parents)).astype(bool)
+
+
+def _statement_dates(frames: Frames) -> tuple[pd.Series, pd.Series]:
+    statements = frames["statements"].set_index("id")
+    allegations = frames["allegations"].set_index("id")
+    said = earliest_latest(statements, "date", "date_precision", "date")["latest"]
+    alleged = earliest_latest(allegations, "date_alleged", "date_precision", "date")["earliest"]
+    return said, alleged
+
+
+def _standing_if_earlier(df: pd.DataFrame, frames: Frames) -> pd.Series:
+    if df.empty:
+        return pd.Series([], dtype=bool)
+    said, alleged = _statement_dates(frames)
+    before = df["statement_id"].map(said) < df["allegation_id"].map(alleged)
+    return (~before.fillna(False).astype(bool) | df["standing"].fillna(False).astype(bool)).astype(bool)
 
 
 def _disagreement_has_versions(df: pd.DataFrame, frames: Frames) -> pd.Series:
-    counts = pd.concat([frames[t]["disagreement_id"].dropna() for t in VERSIONED_TABLES]).value_counts()
+    counts = pd.concat([frames[t.name]["disagreement_id"].dropna() for t in VERSIONS.values()]).value_counts()
     return df["id"].map(lambda i: counts.get(i, 0) >= 2).astype(bool)
 
 
 def _acknowledged_by_accused(df: pd.DataFrame, frames: Frames) -> pd.Series:
-    allegations = frames["allegations"].set_index("id")["accused_id"]
+    if df.empty:
+        return pd.Series([], dtype=bool)
+    accused = frames["allegations"].set_index("id")["accused_id"]
+    speakers = frames["statements"].set_index("id")["speaker_id"]
     parents = _parents(frames["actors"])
-    def fine(row: pd.Series) -> bool:
-        if str(row["stance"]) not in ADMISSIONS or row["allegation_id"] not in allegations.index:
-            return True
-        return _root(row["responder_id"], parents) == _root(allegations[row["allegation_id"]], parents)
-    return df.apply(fine, axis=1).astype(bool) if not df.empty else pd.Series([], dtype=bool)
 
+    def fine(row: pd.Series) -> bool:
+        if str(row["stance"]) not in ADMISSIONS:
+            return True
+        if row["allegation_id"] not in accused.index or row["statement_id"] not in speakers.index:
+            return True
+        speaker = root_actor(str(speakers[row["statement_id"]]), parents)
+        return speaker == root_actor(str(accused[row["allegation_id"]]), parents)
+    return df.apply(fine, axis=1).astype(bool)
+
+
+_BOUNDED = (("as_of", "as_of_precision", "as_of"), ("date_alleged", "date_precision", "date"),
+            ("date", "date_precision", "date"), ("published_date", "published_precision", "published"))
+_BOUND_MESSAGE = ("with precision `bounded` give no {date} but both {prefix}_earliest and {prefix}_latest "
+                  "(earliest first); with any other precision give {date} and no bounds")
 
 DATASET_RULES: dict[str, Rule] = {
     r.name: r
@@ -98,15 +188,26 @@ DATASET_RULES: dict[str, Rule] = {
         Rule("breakdown_adds_up", "inconsistency",
              "the breakdown rows (part_of_id) must add up to this total, or `inconsistency` must say what "
              "does not add up (and only then)", _breakdown_adds_up),
-        Rule("status_follows_responses", "status",
-             "status does not follow from the responses (see docs/methodology.md)",
-             _status_follows_responses, across_tables=True),
         Rule("acknowledged_by_accused", "stance",
              "an acknowledgement must come from the accused's side; use corroboration for others",
              _acknowledged_by_accused, across_tables=True),
+        Rule("standing_if_earlier", "standing",
+             "the statement was made before the allegation it answers: mark the link `standing: true` "
+             "(an earlier, standing position) or link it to the allegation it really answers",
+             _standing_if_earlier, across_tables=True),
+        Rule("party_claim_by_belligerent", "evidence",
+             "party_claim is only for claims by a named belligerent (Armenia, Artsakh, Azerbaijan, their "
+             "bodies and officials); use third_party_report or unattributed_claim",
+             _party_claim_by_belligerent, across_tables=True),
+        Rule("no_parent_cycle", "parent_id", "parent_id leads back to this record (a cycle)",
+             _no_parent_cycle),
         Rule("disagreement_has_versions", "id",
-             "a disagreement needs at least two records (events, casualties, equipment_losses, "
-             "allegations or arms_transfers) pointing to it", _disagreement_has_versions, across_tables=True),
+             "a disagreement needs at least two records listing it under `disagreements` (events, "
+             "casualties, equipment_losses, allegations, statements or arms_transfers)",
+             _disagreement_has_versions, across_tables=True),
+        *(Rule(f"{prefix if date != 'date_alleged' else 'date_alleged'}_bounds", precision,
+               _BOUND_MESSAGE.format(date=date, prefix=prefix), _bounds(date, precision, prefix))
+          for date, precision, prefix in _BOUNDED),
     )
 }
 RULES: dict[str, Rule] = {**ROW_RULES, **DATASET_RULES}

@@ -35,7 +35,24 @@ def _date(name: str, description: str, required: bool = True,
 def _precision(name: str, of: str, required: bool = True) -> Field:
     return _enum(name, v.DATE_PRECISION,
                  f"How precisely {of} is known: day (exact day), month or year (only that is stated; the "
-                 "date holds its first day), approximate (around that day).", required=required)
+                 "date holds its first day), approximate (around that day), bounded (no date is stated: "
+                 "see the earliest and latest possible dates).", required=required)
+
+
+def _dated(date: str, precision: str, prefix: str, of: str, required: bool = True,
+           minimum: dt.date = v.SCOPE_START, maximum: dt.date = v.SCOPE_END) -> tuple[Field, ...]:
+    """A date with its precision and, for undated records, honest bounds instead of a guessed date."""
+    return (
+        Field(date, "date", f"{of[0].upper()}{of[1:]}, as stated; empty when only bounds are known.",
+              required=False, minimum=minimum, maximum=maximum),
+        _precision(precision, of, required=required),
+        Field(f"{prefix}_earliest", "date", f"Earliest date {of} can be, when no date is stated "
+              "(precision bounded): e.g. the event it follows.", required=False, minimum=minimum,
+              maximum=maximum),
+        Field(f"{prefix}_latest", "date", f"Latest date {of} can be, when no date is stated (precision "
+              "bounded): e.g. the date of the document that reports it.", required=False, minimum=minimum,
+              maximum=max(maximum, v.BOUND_END)),
+    )
 
 
 def _count(name: str, description: str) -> Field:
@@ -47,12 +64,6 @@ def _note() -> Field:
                  required=False)
 
 
-def _disagreement() -> Field:
-    return _ref("disagreement_id", "disagreements",
-                "Set when sources disagree on this record's date, number or details: rows sharing it are "
-                "the competing, separately sourced versions.", required=False)
-
-
 SOURCES = Table(
     "sources", "Sources",
     "Bibliography: the five seed documents and every outlet, organisation or official body they name as "
@@ -62,9 +73,8 @@ SOURCES = Table(
         _text("title", "Title of the work, or name of the outlet or body when no single work is cited."),
         _text("publisher", "Publisher, outlet or issuing body.", required=False),
         _text("authors", "Authors as credited, separated by semicolons.", required=False),
-        Field("published_date", "date", "Publication date, where stated.", required=False,
-              minimum=dt.date(1990, 1, 1), maximum=dt.date(2026, 12, 31)),
-        _precision("published_precision", "the publication date", required=False),
+        *_dated("published_date", "published_precision", "published", "the publication date", required=False,
+                minimum=dt.date(1990, 1, 1), maximum=dt.date(2026, 12, 31)),
         Field("language", "string", "Language of the work (ISO 639-1).", required=False,
               pattern=r"^[a-z]{2}$"),
         _enum("kind", v.SOURCE_KIND, "Kind of source."),
@@ -80,7 +90,7 @@ SOURCES = Table(
         _text("reliability_note", "What a user should know about this source's reliability.",
               required=False),
     ),
-    rules=("source_has_origin",),
+    rules=("source_has_origin", "published_bounds"),
 )
 
 ACTORS = Table(
@@ -97,8 +107,12 @@ ACTORS = Table(
               "or mediator."),
         _ref("parent_id", "actors", "The actor this one belongs to (a ministry's state, a unit's army).",
              required=False),
+        Field("named", "boolean", "False for a group the seeds do not name (\"Armenian sources\", "
+              "unnamed recruiters, unattributed reports): such a claimant is never a party_claim.",
+              default=True),
         _note(),
     ),
+    rules=("no_parent_cycle",),
 )
 
 ACTOR_ALIASES = Table(
@@ -162,18 +176,19 @@ EVENTS = Table(
     "events", "Events", "Timeline of the war, its prelude and its aftermath.",
     (
         _id("event"),
-        _date("date_start", "First day of the event."),
-        _date("date_end", "Last day of the event (equal to date_start for one-day events)."),
+        _date("date_start", "First day of the event; with precision bounded, the earliest day it can have "
+              "happened."),
+        _date("date_end", "Last day of the event (equal to date_start for one-day events); with precision "
+              "bounded, the latest day it can have happened."),
         _precision("date_precision", "the dates"),
         _enum("kind", v.EVENT_KIND, "Kind of event (aligned with ACLED's event types where they fit)."),
         _text("title", "Short headline in our own words."),
         _text("description", "What happened, in our own words."),
         _ref("place_id", "places", "Where it happened, where a place is named.", required=False),
         _enum("evidence", v.EVIDENCE, "Strength of the evidence for the event."),
-        _disagreement(),
         _note(),
     ),
-    rules=("date_order",),
+    rules=("date_order", "party_claim_by_belligerent"),
 )
 
 EVENT_ACTORS = Table(
@@ -202,8 +217,7 @@ _FIGURE_FIELDS = (
     _ref("claimant_id", "actors", "Who stated the figure (not where we read it: that is the citation)."),
     _enum("qualifier", v.QUALIFIER, "Qualifier as stated: exact, at_least, more_than, about, up_to, "
           "fewer_than, nearly, range, estimate."),
-    _date("as_of", "Date the figure was stated or refers to."),
-    _precision("as_of_precision", "the as-of date"),
+    *_dated("as_of", "as_of_precision", "as_of", "the date the figure was stated or refers to"),
 )
 
 CASUALTIES = Table(
@@ -230,10 +244,10 @@ CASUALTIES = Table(
         _text("inconsistency", "Set when the source's stated breakdown does not add up to its stated "
               "total: what does not add up. Numbers are kept as stated.", required=False),
         _enum("evidence", v.EVIDENCE, "Strength of the evidence for the figure."),
-        _disagreement(),
         _note(),
     ),
-    rules=("count_order", "has_count", "period_order", "breakdown_adds_up"),
+    rules=("count_order", "has_count", "period_order", "breakdown_adds_up", "as_of_bounds",
+           "party_claim_by_belligerent"),
 )
 
 EQUIPMENT_LOSSES = Table(
@@ -257,18 +271,17 @@ EQUIPMENT_LOSSES = Table(
         _text("inconsistency", "Set when the source's stated breakdown does not add up to its stated "
               "total: what does not add up. Numbers are kept as stated.", required=False),
         _enum("evidence", v.EVIDENCE, "Strength of the evidence (visually_confirmed for Oryx tallies)."),
-        _disagreement(),
         _note(),
     ),
-    rules=("count_order", "has_count_or_value", "breakdown_adds_up"),
+    rules=("count_order", "has_count_or_value", "breakdown_adds_up", "as_of_bounds",
+           "party_claim_by_belligerent"),
 )
 
 ALLEGATIONS = Table(
     "allegations", "Allegations", "Allegations of third-party involvement in the war.",
     (
         _id("allegation"),
-        _date("date_alleged", "When the allegation was made.", required=False),
-        _precision("date_precision", "the allegation date", required=False),
+        *_dated("date_alleged", "date_precision", "date", "when the allegation was made"),
         _ref("alleged_by_id", "actors", "Who made the allegation."),
         _ref("accused_id", "actors", "Who is accused."),
         _enum("beneficiary_side", v.BENEFICIARY_SIDE, "The side the alleged involvement would have helped."),
@@ -280,29 +293,46 @@ ALLEGATIONS = Table(
               minimum=0),
         _text("figure_unit", "Unit of the figure (fighters, USD per month, ...).", required=False),
         _enum("figure_qualifier", v.QUALIFIER, "Qualifier of the figure as stated.", required=False),
-        _enum("status", v.ALLEGATION_STATUS, "unverified, disputed, denied, corroborated or acknowledged, "
-              "following from the responses (see docs/methodology.md)."),
-        _disagreement(),
+        Field("status", "string", "Derived by the build from the statements answering the allegation "
+              "(see docs/methodology.md): unverified, disputed, denied, corroborated, "
+              "partially_acknowledged or acknowledged.", enum=v.ALLEGATION_STATUS, derived=True),
         _note(),
     ),
-    rules=("figure_complete", "figure_order", "status_follows_responses"),
+    rules=("figure_complete", "figure_order", "date_alleged_bounds"),
 )
 
-ALLEGATION_RESPONSES = Table(
-    "allegation_responses", "Allegation responses",
-    "Denials, corroborations and admissions in response to an allegation, one row each.",
+STATEMENTS = Table(
+    "statements", "Statements",
+    "Denials, admissions, corroborations and refutations, each recorded once; statement_allegations ties "
+    "each to the allegations a source says it answers.",
     (
-        _id("response"),
-        _ref("allegation_id", "allegations", "The allegation responded to."),
-        _ref("responder_id", "actors", "Who responded."),
-        _date("date", "When, where stated.", required=False),
-        _precision("date_precision", "the response date", required=False),
-        _enum("stance", v.STANCE, "denial, acknowledgement (by the accused), partial_acknowledgement, "
-              "corroboration (by a third party), refutation (by a third party) or no_comment."),
+        _id("statement"),
+        _ref("speaker_id", "actors", "Who made the statement."),
+        *_dated("date", "date_precision", "date", "when the statement was made"),
         _text("summary", "What was said, in our own words."),
         _note(),
     ),
-    rules=("acknowledged_by_accused",),
+    rules=("date_bounds",),
+)
+
+STATEMENT_ALLEGATIONS = Table(
+    "statement_allegations", "Statements answering allegations",
+    "Which allegation a statement answers, and its stance toward that allegation; only where a source ties "
+    "them together.",
+    (
+        _ref("statement_id", "statements", "The statement."),
+        _ref("allegation_id", "allegations", "The allegation it answers."),
+        _enum("stance", v.STANCE, "Stance toward this allegation: denial, acknowledgement (by the accused), "
+              "partial_acknowledgement (the accused admits part, e.g. a general admission of a specific "
+              "claim), corroboration or refutation (by a third party), no_comment."),
+        Field("standing", "boolean", "True when the statement predates the allegation and is linked as an "
+              "earlier, standing position; such a link does not settle the allegation's status.",
+              default=False),
+        _text("basis", "Where a source ties the statement to this allegation, in our own words."),
+    ),
+    primary_key=("statement_id", "allegation_id"),
+    nesting=Nesting("statements", "answers", "statement_id"),
+    rules=("acknowledged_by_accused", "standing_if_earlier"),
 )
 
 ARMS_TRANSFERS = Table(
@@ -332,7 +362,6 @@ ARMS_TRANSFERS = Table(
         _ref("allegation_id", "allegations", "The allegation this transfer rests on, if any.",
              required=False),
         _text("summary", "What the sources say, in our own words."),
-        _disagreement(),
         _note(),
     ),
     rules=("period_order", "value_complete"),
@@ -340,13 +369,15 @@ ARMS_TRANSFERS = Table(
 
 CORE_TABLES: tuple[Table, ...] = (
     SOURCES, ACTORS, PLACES, DISAGREEMENTS, EVENTS, CASUALTIES, EQUIPMENT_LOSSES, ALLEGATIONS,
-    ALLEGATION_RESPONSES, ARMS_TRANSFERS,
+    STATEMENTS, ARMS_TRANSFERS,
 )
 _SINGULAR = {
     "actors": "actor", "places": "place", "disagreements": "disagreement", "events": "event",
     "casualties": "casualty", "equipment_losses": "equipment_loss", "allegations": "allegation",
-    "allegation_responses": "allegation_response", "arms_transfers": "arms_transfer",
+    "statements": "statement", "arms_transfers": "arms_transfer",
 }
+# Tables whose records can be competing versions in a disagreement.
+_VERSIONED = ("events", "casualties", "equipment_losses", "allegations", "statements", "arms_transfers")
 
 
 def _citations(parent: Table) -> Table:
@@ -363,14 +394,32 @@ def _citations(parent: Table) -> Table:
     )
 
 
+def _versions(parent: Table) -> Table:
+    singular = _SINGULAR[parent.name]
+    return Table(
+        f"{singular}_disagreements", f"{parent.title} in disagreements",
+        f"The disagreements in which a record of {parent.name} is one of the competing versions.",
+        (
+            _ref(f"{singular}_id", parent.name, f"The {parent.name} record."),
+            _ref("disagreement_id", "disagreements", "The disagreement it is a version in."),
+        ),
+        primary_key=(f"{singular}_id", "disagreement_id"),
+        nesting=Nesting(parent.name, "disagreements", f"{singular}_id", scalar="disagreement_id"),
+    )
+
+
 LINK_TABLES: tuple[Table, ...] = (
-    ACTOR_ALIASES, PLACE_ALIASES, EVENT_ACTORS, EVENT_WEAPONS,
+    ACTOR_ALIASES, PLACE_ALIASES, EVENT_ACTORS, EVENT_WEAPONS, STATEMENT_ALLEGATIONS,
     *(_citations(t) for t in CORE_TABLES if t.name in _SINGULAR),
+    *(_versions(t) for t in CORE_TABLES if t.name in _VERSIONED),
 )
 TABLES: dict[str, Table] = {t.name: t for t in (*CORE_TABLES, *LINK_TABLES)}
-# The citation table of each cited table, and the tables whose records can be versions of a disagreement.
+# The citation table of each cited table, and the version table of each table whose records can be versions.
 CITATIONS: dict[str, Table] = {
     t.nesting.parent: t for t in LINK_TABLES if t.nesting and t.nesting.key == "cite"
 }
 CITED_TABLES = tuple(CITATIONS)
-VERSIONED_TABLES = tuple(t.name for t in CORE_TABLES if "disagreement_id" in t.field_names)
+VERSIONS: dict[str, Table] = {
+    t.nesting.parent: t for t in LINK_TABLES if t.nesting and t.nesting.key == "disagreements"
+}
+VERSIONED_TABLES = tuple(VERSIONS)

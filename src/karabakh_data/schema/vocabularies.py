@@ -5,13 +5,18 @@ from __future__ import annotations
 import datetime as dt
 
 SCOPE_START = dt.date(2016, 4, 1)  # the April 2016 clashes are the earliest prelude the seeds describe
-SCOPE_END = dt.date(2024, 12, 31)  # the latest later acknowledgement the seeds report
+SCOPE_END = dt.date(2025, 12, 31)  # the seeds report events into late 2025 (the August 2025 summit, trials)
+# A bound may reach the day the seeds were retrieved for this project, when a seed states no date of its own.
+BOUND_END = dt.date(2026, 12, 31)
 WAR_START = dt.date(2020, 9, 27)
 WAR_END = dt.date(2020, 11, 10)
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*[a-z0-9]$"
 
-DATE_PRECISION = ("day", "month", "year", "approximate")
+# bounded: no date is stated; the record holds the earliest and latest dates it can have.
+DATE_PRECISION = ("day", "month", "year", "approximate", "bounded")
+# The belligerents: party_claim evidence is only for claims by them, their bodies and officials.
+BELLIGERENTS = ("armenia", "artsakh", "azerbaijan")
 
 SOURCE_KIND = (
     "encyclopedia", "ai_encyclopedia", "news", "wire_agency", "government", "military", "ngo", "igo",
@@ -51,8 +56,8 @@ EVENT_ROLE = (
     "perpetrator", "victim", "issuer", "disputes", "accused",
 )
 EVIDENCE = (
-    "party_claim", "third_party_report", "independently_verified", "acknowledged_by_accused",
-    "visually_confirmed", "estimate",
+    "party_claim", "unattributed_claim", "third_party_report", "independently_verified",
+    "acknowledged_by_accused", "visually_confirmed", "estimate",
 )
 
 VICTIM_GROUP = ("military", "civilian", "foreign_fighter", "journalist", "peacekeeper", "mixed", "unknown")
@@ -77,7 +82,8 @@ ALLEGATION_KIND = (
     "foreign_fighters", "military_personnel", "arms_supply", "arms_transit", "intelligence",
     "air_support", "command", "financing", "training", "volunteers", "weapon_use", "logistics", "other",
 )
-ALLEGATION_STATUS = ("unverified", "disputed", "denied", "corroborated", "acknowledged")
+ALLEGATION_STATUS = ("unverified", "disputed", "denied", "corroborated", "partially_acknowledged",
+                     "acknowledged")
 STANCE = ("denial", "acknowledgement", "partial_acknowledgement", "corroboration", "refutation",
           "no_comment")
 
