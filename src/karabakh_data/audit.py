@@ -197,6 +197,8 @@ class Audit:
         sources = self.frames["sources"].set_index("id")
         self._document = {i: (None if pd.isna(d) else d) for i, d in sources["document"].items()}
         self._via = {i: (None if pd.isna(v) else v) for i, v in sources["cited_via"].items()}
+        self._publisher = {d: str(p) for d, p in zip(sources["document"], sources["publisher"], strict=True)
+                           if not pd.isna(d)}
 
     def seed_of(self, source_id: str) -> str | None:
         """The seed document a source is read in (following cited_via)."""
@@ -242,6 +244,8 @@ class Audit:
                         continue
                     precision = None if precision_field is None or pd.isna(row[precision_field]) else str(
                         row[precision_field])
+                    if precision == "bounded":
+                        continue  # bounds, not a stated date: checked by the build's rules
                     if not any(s.states_date(value.date(), precision) for s in seeds):
                         yield Finding(table, str(record), field,
                                       f"{value.date()} ({precision or 'day'}) is not stated in "
@@ -289,6 +293,8 @@ class Audit:
                     if pd.isna(actor) or not seeds or actor not in actors.index or not named[actor]:
                         continue
                     names = [str(actors.at[actor, "name"]), *aliases.get(actor, [])]
+                    if names[0] in {self._publisher.get(s.name) for s in seeds}:
+                        continue  # the seed's own voice: an encyclopedia does not name itself
                     if not any(s.names(n) for s in seeds for n in names):
                         yield Finding(table, str(row["id"]), field,
                                       f"{actor!r}: no seed the record cites names {names[0]!r} or an alias; "
