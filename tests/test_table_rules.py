@@ -135,7 +135,8 @@ def test_a_record_can_be_a_version_in_several_disagreements(project: Project,
         "- {id: dis-a, subject: A, kind: number, cite: [{source: seed-001, locator: x}]}\n"
         "- {id: dis-b, subject: B, kind: number, cite: [{source: seed-001, locator: x}]}\n")
     text = FIGURES.format(status="unspecified", total=5, note="")
-    text = text.replace("  evidence: party_claim\n", "  evidence: party_claim\n  disagreements: [dis-a, dis-b]\n")
+    text = text.replace("  evidence: party_claim\n",
+                        "  evidence: party_claim\n  disagreements: [dis-a, dis-b]\n")
     (project.datasets / "equipment_losses" / "zz-test.yaml").write_text(text)
     assert main(["build", "--root", str(project.root)]) == 0, capsys.readouterr().err
     links = pq.read_table(project.published / "equipment_loss_disagreements.parquet").to_pylist()

@@ -15,7 +15,8 @@ def _id(what: str) -> Field:
                  pattern=v.ID_PATTERN)
 
 
-def _ref(name: str, table: str, description: str, required: bool = True, role: FieldRole | None = None) -> Field:
+def _ref(name: str, table: str, description: str, required: bool = True,
+         role: FieldRole | None = None) -> Field:
     return Field(name, "string", description, required=required, references=table, pattern=v.ID_PATTERN,
                  role=role)
 
@@ -234,8 +235,9 @@ _FIGURE_FIELDS = (
     *_dated("as_of", "as_of_precision", "as_of", "the date the figure was stated or refers to"),
 )
 
-_COUNT_WORDS = _text("count_words", "The figure as the source words it when it gives no number (\"more than "
-                     "half of the population\", \"several dozen\"); the counts are then empty.", required=False)
+_COUNT_WORDS = _text("count_words", "The figure as the source words it when it gives no number "
+                     "(\"more than half of the population\", \"several dozen\"); the counts are then empty.",
+                     required=False)
 
 CASUALTIES = Table(
     "casualties", "Casualties", "One row per reported casualty, displacement or damage figure.",
