@@ -23,9 +23,14 @@ def _without_file_facts(descriptor: dict[str, Any]) -> dict[str, Any]:
 
 
 def integrity_differences(published: Path) -> list[str]:
-    """Published files that are missing or whose sha256 differs from what datapackage.json declares."""
+    """Published files that are missing or whose sha256 differs from what the descriptor declares.
+
+    ``published`` is the package folder (holding datapackage.json) or the descriptor file itself.
+    """
     problems = []
-    descriptor = json.loads((published / "datapackage.json").read_text(encoding="utf-8"))
+    path = published if published.is_file() else published / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    published = path.parent
     for resource in descriptor["resources"]:
         path = published / resource["path"]
         if not path.exists():

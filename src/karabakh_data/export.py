@@ -11,10 +11,37 @@ from typing import Any
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from karabakh_data import loader
+from karabakh_data import loader, metadata
 from karabakh_data.schema import TABLES
 
 FORMATS = ("csv", "sqlite", "geojson", "xlsx")
+FOLDER_FORMATS = ("csv", "geojson")  # the others write one file
+
+
+class ExportRefused(ValueError):
+    """The target cannot or should not be written; the message says what to do instead."""
+
+
+def check_target(fmt: str, target: Path, force: bool = False, create_parents: bool = False) -> None:
+    """Refuse targets that would surprise: existing data without ``force``, a missing parent folder
+    (unless ``create_parents``), a folder where a file is expected and the reverse."""
+    if fmt in FOLDER_FORMATS:
+        if target.exists() and not target.is_dir():
+            raise ExportRefused(f"{target} is a file, but the {fmt} export writes a folder; pass a folder "
+                                "with --output")
+        if target.is_dir() and any(target.iterdir()) and not force:
+            raise ExportRefused(f"{target} is a folder that is not empty; pass --force to overwrite the "
+                                f"{fmt} files in it, or choose another --output")
+    else:
+        if target.is_dir():
+            raise ExportRefused(f"{target} is a folder, but the {fmt} export writes one file; pass a file "
+                                f"name such as {target / ('karabakh-data.' + fmt)}")
+        if target.exists() and not force:
+            raise ExportRefused(f"{target} already exists; pass --force to replace it, or choose another "
+                                "--output")
+    parent = target.parent
+    if not create_parents and not parent.is_dir():
+        raise ExportRefused(f"folder {parent} does not exist; create it first or choose another --output")
 _SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "boolean": "INTEGER", "date": "TEXT"}
 
 
@@ -46,8 +73,25 @@ def _create_sql(name: str) -> str:
     return f'CREATE TABLE "{name}" (\n  ' + ",\n  ".join(columns) + "\n)"
 
 
+def about_rows() -> list[tuple[str, str]]:
+    """(key, value) facts a user holding only an export file needs: version, licence, citation."""
+    from karabakh_data.citation import cite
+
+    licence = metadata.LICENSES[0]
+    return [("name", metadata.NAME), ("title", metadata.TITLE), ("version", metadata.VERSION),
+            ("released", metadata.RELEASE_DATE.isoformat()), ("description", metadata.DESCRIPTION),
+            ("licence", f"{licence['title']}: {licence['path']}"), ("citation", cite("apa")),
+            ("tables", ", ".join(TABLES))]
+
+
+def codebook_rows() -> list[tuple[str, str, str, int, str, str | None]]:
+    """(table, column, type, required, description, allowed values) for every column."""
+    return [(name, f.name, f.type, int(f.required), f.description, ", ".join(f.enum) if f.enum else None)
+            for name, table in TABLES.items() for f in table.fields]
+
+
 def export_sqlite(target: Path) -> list[Path]:
-    """One SQLite database with every table, its primary key and its foreign keys (for Datasette)."""
+    """One SQLite database with every table, its keys, and the codebook (tables dataset_info, codebook)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     target.unlink(missing_ok=True)
     with sqlite3.connect(target) as db:
@@ -57,7 +101,20 @@ def export_sqlite(target: Path) -> list[Path]:
             marks = ", ".join("?" for _ in fields)
             db.executemany(f'INSERT INTO "{name}" VALUES ({marks})',
                            [[_plain(row[f]) for f in fields] for row in _rows(name)])
+        db.execute('CREATE TABLE "dataset_info" ("key" TEXT PRIMARY KEY, "value" TEXT NOT NULL)')
+        db.executemany('INSERT INTO "dataset_info" VALUES (?, ?)', about_rows())
+        db.execute('CREATE TABLE "codebook" ("table_name" TEXT, "column_name" TEXT, "type" TEXT, '
+                   '"required" INTEGER, "description" TEXT, "allowed_values" TEXT, '
+                   'PRIMARY KEY ("table_name", "column_name"))')
+        db.executemany('INSERT INTO "codebook" VALUES (?, ?, ?, ?, ?, ?)', codebook_rows())
+        db.execute(f"PRAGMA user_version = {_user_version()}")
     return [target]
+
+
+def _user_version() -> int:
+    """The version as an integer (1.2.3 -> 10203), stored in SQLite's user_version header field."""
+    parts = [int(p) if p.isdigit() else 0 for p in metadata.VERSION.split(".")[:3]]
+    return sum(p * 100 ** (2 - i) for i, p in enumerate(parts + [0] * (3 - len(parts))))
 
 
 def _feature(coordinates: tuple[float, float], properties: dict[str, Any]) -> dict[str, Any]:
