@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from karabakh_data import metadata
 from karabakh_data.schema import TABLES, Table
@@ -140,6 +141,13 @@ def _table(table: Table) -> dict[str, Any]:
     return entry
 
 
+# Column descriptions as a compact, scrollable two-column box, so the rows stay in view.
+CSS = (
+    "dl.column-descriptions{display:grid;grid-template-columns:max-content 1fr;gap:.1em 1.2em;"
+    "font-size:.85em;max-height:11em;overflow-y:auto;border:1px solid #ccd;padding:.4em .6em;"
+    "background:#fff}dl.column-descriptions dt{font-weight:bold}dl.column-descriptions dd{margin:0}"
+)
+
 EXTRA_TABLES = {
     "dataset_info": ("Dataset information", "Version, licence, citation and source of this database."),
     "codebook": ("Codebook", "Every column of every table: type, whether required, meaning and allowed "
@@ -158,17 +166,19 @@ def datasette_metadata() -> dict[str, Any]:
     about = {
         "license": licence["name"],
         "license_url": licence["path"],
-        "source": f"karabakh-data {metadata.VERSION} (cite as: {cite('apa')})",
+        "source": f"karabakh-data {metadata.VERSION}, released {metadata.RELEASE_DATE.isoformat()}",
         "source_url": REPOSITORY,
     }
+    description = f"{metadata.DESCRIPTION} Cite as: {cite('apa')}"
     return {
         "title": f"karabakh-data {metadata.VERSION}",
-        "description": metadata.DESCRIPTION,
+        "description": description,
         **about,
+        "extra_css_urls": ["data:text/css," + quote(CSS)],
         "databases": {
             DATABASE: {
                 "title": metadata.TITLE,
-                "description": metadata.DESCRIPTION,
+                "description": description,
                 **about,
                 "tables": tables,
                 "queries": {q.name: {"title": q.title, "description": q.description, "sql": q.sql}
