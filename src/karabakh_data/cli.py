@@ -128,7 +128,12 @@ def _examples(args: argparse.Namespace) -> int:
 
 def _diff(args: argparse.Namespace) -> int:
     from karabakh_data.diff import diff_packages, render
-    old_version, new_version, diffs = diff_packages(_descriptor(args.old), _descriptor(args.new))
+    old, new = _descriptor(args.old), _descriptor(args.new)
+    try:
+        old_version, new_version, diffs = diff_packages(old, new)
+    except (ValueError, KeyError, TypeError) as exc:  # JSONDecodeError is a ValueError
+        raise CliError(f"{old} or {new} is not a readable data package ({type(exc).__name__}: {exc}); pass "
+                       "a published karabakh-data package") from exc
     print(render(old_version, new_version, diffs, details=args.details))
     return 0
 
@@ -273,9 +278,14 @@ def _silence_stdout() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the console script: 0 on success, 1 with one error line otherwise."""
-    args = parser().parse_args(argv)
-    command = args.command
+    command = None
     try:
+        try:
+            args = parser().parse_args(argv)
+        except SystemExit as stop:  # --help, --version or a usage error: flush here, where we can catch
+            sys.stdout.flush()
+            return int(stop.code or 0)
+        command = args.command
         code = int(args.run(args))
         sys.stdout.flush()
         return code

@@ -59,6 +59,8 @@ class ValidationFailed(Exception):
         super().__init__(self.report())
 
     def report(self) -> str:
+        if len(self.problems) == 1:
+            return f"1 problem in {self.what}: {self.problems[0]}"
         lines = [f"{len(self.problems)} problem(s) in {self.what}:"]
         lines += [f"  {p}" for p in self.problems]
         return "\n".join(lines)

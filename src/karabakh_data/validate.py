@@ -92,6 +92,8 @@ def _target(table: str, column: object) -> str | None:
 def _curated_key(rows: Rows, table: str, index: int, column: str) -> str:
     """``column`` of link-table row ``index`` as written in the curated record: ``cite[0].source``."""
     nesting = TABLES[table].nesting
+    if nesting is not None and "," in column:  # the whole key of a link row: a repeated list entry
+        return nesting.key
     if nesting is None or column not in TABLES[table].field_names or column == nesting.parent_field:
         return column
     origin = rows.origins[table][index]
