@@ -155,6 +155,12 @@ def _export(args: argparse.Namespace) -> int:
         raise CliError(f"cannot write {exc.filename or target}: {exc.strerror or exc}; choose an --output "
                        "you can write to") from exc
     print("\n".join(str(p) for p in written))
+    if args.format == "geojson":
+        from karabakh_data.export import geojson_omissions
+
+        for layer, (left_out, total) in geojson_omissions().items():
+            print(f"note: {left_out} of {total} {layer} have no coordinates and were left out of "
+                  f"{layer}.geojson", file=sys.stderr)
     return 0
 
 
