@@ -154,14 +154,10 @@ def test_help_describes_every_command_and_option(tmp_path: Path) -> None:
     assert run("--version", cwd=tmp_path).stdout.strip().startswith("karabakh-data ")
     for command in COMMANDS:
         assert command in top
-        text = run(command, "--help", cwd=tmp_path).stdout
-        body = text.split("options:", 1)[1]
-        options = [line for line in body.splitlines() if line.strip().startswith("--")]
-        for option in options:
-            if option.strip().startswith("--help"):
-                continue
-            assert "default" in text, (command, option)
+        assert run(command, "--help", cwd=tmp_path).returncode == 0
         sub = parser()._subparsers._group_actions[0].choices[command]  # type: ignore[union-attr]
         assert sub.description
         for action in sub._actions:
             assert action.help, (command, action.dest)
+            if action.option_strings and action.dest != "help":
+                assert "default" in action.help or "required" in action.help, (command, action.dest)
