@@ -103,6 +103,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "day": ("exact day", "The day is known."),
     "month": ("month only", "Only the month is stated; the date holds its first day."),
     "year": ("year only", "Only the year is stated; the date holds 1 January."),
+    "bounded": ("bounded", "No date is stated: the record gives the earliest and latest dates it can have."),
     "approximate": ("approximate", "Around the date or point given, not exactly."),
     # sources
     "encyclopedia": ("encyclopedia", "A general encyclopedia article, such as Wikipedia."),
@@ -204,6 +205,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "cyber_operation": ("cyber operation", "A hacking or cyber attack."),
     "blockade": ("blockade", "A road or supply blockade."),
     "humanitarian": ("humanitarian", "Aid, evacuation or a humanitarian situation."),
+    "trial": ("trial", "Criminal proceedings or a court case."),
+    "disclosure": ("disclosure", "A leak or publication of documents that reveals something."),
     "political_crisis": ("political crisis", "A government crisis or unrest."),
     # event roles
     "attacker": ("attacker", "The actor who attacked."),
@@ -219,6 +222,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "disputes": ("disputes it", "An actor who denies or disputes the account."),
     "accused": ("accused", "An actor accused of it."),
     # evidence
+    "unattributed_claim": ("unattributed claim", "Reported without naming who made the claim."),
     "party_claim": ("claim by a party", "Stated by a side of the war or an official of it."),
     "third_party_report": ("third-party report", "Reported by a third party: media, NGOs, other states."),
     "independently_verified": ("independently verified", "Checked by an independent body."),
@@ -238,6 +242,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "captured": ("captured", "Taken prisoner; for equipment, taken intact by the other side."),
     "released": ("released", "Freed or returned from captivity."),
     "bodies_recovered": ("bodies recovered", "Remains found or recovered."),
+    "returned": ("returned", "Displaced people who went back to their homes or region."),
+    "remaining": ("remaining", "People who stayed in a place or region."),
     "displaced": ("displaced", "Forced to leave their homes."),
     "hospitalized": ("hospitalised", "Taken to hospital."),
     "deserted": ("deserted", "Left their unit without leave."),
@@ -303,6 +309,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "disputed": ("disputed", "Contested by the accused or by other sources."),
     "denied": ("denied", "Denied by the accused; as a transfer, said not to have happened."),
     "corroborated": ("corroborated", "Supported by independent sources."),
+    "partially_acknowledged": ("partly acknowledged",
+                               "The accused admitted part of it, such as a general involvement."),
     "acknowledged": ("acknowledged", "Admitted by the accused."),
     "denial": ("denial", "The accused denies it."),
     "acknowledgement": ("acknowledgement", "The accused admits it."),
