@@ -194,7 +194,8 @@ EVENTS = Table(
         _date("date_start", "First day of the event; with precision bounded, the earliest day it can have "
               "happened.", precision="date_precision"),
         _date("date_end", "Last day of the event (equal to date_start for one-day events); with precision "
-              "bounded, the latest day it can have happened.", precision="date_precision"),
+              "bounded, the latest day it can have happened.", maximum=v.BOUND_END,
+              precision="date_precision"),
         _precision("date_precision", "the dates"),
         _enum("kind", v.EVENT_KIND, "Kind of event (aligned with ACLED's event types where they fit)."),
         _prose("title", "Short headline in our own words."),
