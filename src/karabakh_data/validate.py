@@ -8,14 +8,18 @@ import pandas as pd
 import pandera.errors
 
 from karabakh_data.curated import Origin, Rows
+from karabakh_data.dataset_checks import dataset_findings
 from karabakh_data.errors import Problem
 from karabakh_data.frames import frame_from_rows
 from karabakh_data.schema import CITATIONS, CITED_TABLES, TABLES
 from karabakh_data.schema.pandera_schema import table_schema
+from karabakh_data.schema.rules import DATASET_RULES as _DATASET_RULES
 from karabakh_data.schema.rules import RULES
 
 Frames = dict[str, pd.DataFrame]
 Locate = Callable[[str, int | None], tuple[str, str]]  # (table, row index) -> (file, record id)
+Skip = Callable[[str, "pd.Series"], bool]  # (table, pandera failure case) -> a follow-on to leave out
+Rename = Callable[[str, int | None, str], str]  # (table, row index, column) -> field as written
 
 
 def _keys(frames: Frames) -> dict[str, frozenset[str]]:
@@ -49,8 +53,12 @@ def describe_failure(table: str, case: pd.Series) -> tuple[str, str]:
     return field, f"{value!r}: {check}"
 
 
-def frame_problems(frames: Frames, locate: Locate) -> list[Problem]:
-    """Pandera problems of every table (keys, references, citations, rules), located by ``locate``."""
+def frame_problems(frames: Frames, locate: Locate, skip: Skip | None = None,
+                   rename: Rename | None = None) -> list[Problem]:
+    """Pandera problems of every table (keys, references, citations, rules), located by ``locate``.
+
+    ``skip`` leaves out follow-on failures; ``rename`` turns a column into the field as the curator wrote it.
+    """
     keys, cited = _keys(frames), _cited(frames)
     problems: list[Problem] = []
     for name, table in TABLES.items():
@@ -59,10 +67,44 @@ def frame_problems(frames: Frames, locate: Locate) -> list[Problem]:
             schema.validate(frames[name], lazy=True)
         except pandera.errors.SchemaErrors as exc:
             for _, case in exc.failure_cases.iterrows():
+                if skip is not None and skip(name, case):
+                    continue
                 index = case.get("index")
-                file, record = locate(name, None if index is None or pd.isna(index) else int(index))
-                problems.append(Problem(file, record, *describe_failure(name, case)))
+                row = None if index is None or pd.isna(index) else int(index)
+                file, record = locate(name, row)
+                field, message = describe_failure(name, case)
+                problems.append(Problem(file, record, rename(name, row, field) if rename else field, message))
     return problems
+
+
+def _follow_on(rows: Rows) -> Skip:
+    """Failures caused by a record or file that could not be read: a reference to a record that may be
+    in it, and the rules across rows and tables (their inputs are incomplete)."""
+    def skip(name: str, case: pd.Series) -> bool:
+        if not rows.problems:
+            return False
+        check, column = str(case.get("check")), case.get("column")
+        if check in _DATASET_RULES:
+            return True
+        if check == "foreign_key" and isinstance(column, str):
+            target = TABLES[name].field(column).reference
+            return target is not None and rows.is_unread(target[0], case.get("failure_case"))
+        return check in ("has_citation", "disagreement_has_versions")
+    return skip
+
+
+def _rename(rows: Rows) -> Rename:
+    def rename(name: str, index: int | None, column: str) -> str:
+        nesting = TABLES[name].nesting
+        if nesting is None or index is None:
+            return column
+        item = rows.origins[name][index].item
+        if column == nesting.parent_field:
+            return "id"
+        if nesting.scalar is not None or column not in TABLES[name].field_names:
+            return item
+        return f"{item}.{column.removesuffix('_id')}"
+    return rename
 
 
 def table_problems(rows: Rows) -> list[Problem]:
@@ -74,7 +116,11 @@ def table_problems(rows: Rows) -> list[Problem]:
         return origin.file, origin.record
 
     frames = {name: frame_from_rows(table, rows.tables[name]) for name, table in TABLES.items()}
-    return frame_problems(frames, locate)
+    problems = frame_problems(frames, locate, _follow_on(rows), _rename(rows))
+    rename = _rename(rows)
+    for name, index, column, message in dataset_findings(frames):
+        problems.append(Problem(*locate(name, index), rename(name, index, column), message))
+    return problems
 
 
 def validate_rows(rows: Rows) -> list[Problem]:

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 FieldType = Literal["string", "integer", "number", "boolean", "date"]
+INT64_MAX = 2**63 - 1  # integers are published as int64, so none may be larger
+NOT_BLANK = r"[\s\S]*\S[\s\S]*"  # free text holds something besides whitespace (anchored or not)
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,12 @@ class Field:
     maximum: int | float | dt.date | None = None
     min_length: int | None = None
     references: str | None = None  # "table" or "table.field"; None: no foreign key
+
+    def __post_init__(self) -> None:
+        if self.type == "integer" and self.maximum is None:
+            object.__setattr__(self, "maximum", INT64_MAX)
+        if self.type == "string" and self.min_length and self.pattern is None and self.enum is None:
+            object.__setattr__(self, "pattern", NOT_BLANK)
 
     @property
     def reference(self) -> tuple[str, str] | None:
