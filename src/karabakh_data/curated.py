@@ -17,7 +17,7 @@ from karabakh_data.schema.pydantic_models import curated_model, links_of, nested
 from karabakh_data.strict_yaml import duplicate_keys
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """Safe loader that leaves dates as text, so pydantic reports impossible ones by field."""
 
 
