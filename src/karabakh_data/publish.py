@@ -60,6 +60,14 @@ def exchange(a: Path, b: Path) -> bool:
     raise OSError(errno, os.strerror(errno), str(a))
 
 
+def can_exchange(folder: Path) -> bool:
+    """Whether :func:`exchange` works in ``folder`` (probed with two empty folders)."""
+    with tempfile.TemporaryDirectory(prefix=STAGING_PREFIX, dir=folder) as probe:
+        (Path(probe) / "a").mkdir()
+        (Path(probe) / "b").mkdir()
+        return exchange(Path(probe) / "a", Path(probe) / "b")
+
+
 def old_path(target: Path) -> Path:
     """Where the two-rename fallback keeps the previous package for a moment."""
     return target.with_name(target.name + ".old")

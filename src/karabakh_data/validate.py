@@ -84,12 +84,14 @@ def _follow_on(rows: Rows) -> Skip:
         if not rows.problems:
             return False
         check, column = str(case.get("check")), case.get("column")
-        if check in _DATASET_RULES:
-            return True
-        if check == "foreign_key" and isinstance(column, str):
-            target = TABLES[name].field(column).reference
-            return target is not None and rows.is_unread(target[0], case.get("failure_case"))
-        return check in ("has_citation", "disagreement_has_versions")
+        rule = _RULE_BY_MESSAGE.get(check) or RULES.get(check)
+        if rule is not None:
+            return rule.name in _DATASET_RULES
+        reference = TABLES[name].field(column).reference if column in TABLES[name].field_names else None
+        if reference is not None and check in ("foreign_key",
+                                               f"no {reference[0]}.{reference[1]} with this value"):
+            return rows.is_unread(reference[0], case.get("failure_case"))
+        return False
     return skip
 
 
