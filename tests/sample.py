@@ -13,6 +13,7 @@ from karabakh_data.schema import CORE_TABLES, TABLES, Table
 from karabakh_data.schema.pydantic_models import links_of
 
 Record = dict[str, Any]
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 # Referrers that the rules across records need alongside the record they point to: the versions of a
 # disagreement, the responses to an allegation, the parts of a breakdown.
 REVERSE_FIELDS = ("disagreement_id", "allegation_id", "part_of_id")
@@ -86,5 +87,5 @@ def write_tree(datasets: Path, records: dict[str, list[Record]]) -> None:
     for table, rs in records.items():
         folder = datasets / table
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / "sample.yaml").write_text(yaml.safe_dump(rs, sort_keys=False, allow_unicode=True),
-                                            encoding="utf-8")
+        text = yaml.dump(rs, Dumper=_DUMPER, sort_keys=False, allow_unicode=True)
+        (folder / "sample.yaml").write_text(text, encoding="utf-8")
