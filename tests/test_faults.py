@@ -7,22 +7,29 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import hashlib
+import json
 import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import karabakh_data as kd
 from karabakh_data import publish
 from karabakh_data.build import Project, build
 from karabakh_data.check import differences, integrity_differences
 from karabakh_data.curated import read_curated
 from karabakh_data.errors import Problem
+from karabakh_data.loader import IntegrityError, using
+from karabakh_data.package_validation import package_problems
 from karabakh_data.schema import CORE_TABLES, LINK_TABLES, TABLES
 from karabakh_data.schema.rules import RULES
 from karabakh_data.validate import validate_rows
@@ -451,3 +458,75 @@ def test_sample_records_round_trip_through_yaml(base: tuple[Path, Tree]) -> None
     root, records = base
     text = (root / "datasets" / "events" / "sample.yaml").read_text(encoding="utf-8")
     assert yaml.safe_load(text) == records["events"]
+
+
+# --- tampered packages: refused by `validate PATH` and by kd.load -----------------------------------
+
+def _rehash(folder: Path, table: str | None = None) -> None:
+    descriptor = json.loads((folder / "datapackage.json").read_text())
+    for resource in descriptor["resources"]:
+        if table is None or resource["name"] == table:
+            data = (folder / resource["path"]).read_bytes()
+            resource["hash"] = "sha256:" + hashlib.sha256(data).hexdigest()
+    (folder / "datapackage.json").write_text(json.dumps(descriptor))
+
+
+def _rewrite_table(table: str, change: Callable[[pa.Table], pa.Table], rehash: bool = True
+                   ) -> Callable[[Path], str]:
+    def apply(folder: Path) -> str:
+        path = folder / f"{table}.parquet"
+        pq.write_table(change(pq.read_table(path)), path)
+        if rehash:
+            _rehash(folder, table)
+        return table
+    return apply
+
+
+def _set_column(name: str, value: Any, type_: pa.DataType | None = None) -> Callable[[pa.Table], pa.Table]:
+    def change(data: pa.Table) -> pa.Table:
+        column = pa.array([value] * data.num_rows, type=type_ or data.schema.field(name).type)
+        return data.set_column(data.column_names.index(name), data.schema.field(name).with_type(column.type),
+                               column)
+    return change
+
+
+def _flip_byte(folder: Path) -> str:
+    path = folder / "events.parquet"
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    path.write_bytes(bytes(data))
+    return "events"
+
+
+def _descriptor(change: Callable[[dict[str, Any]], Any]) -> Callable[[Path], str]:
+    def apply(folder: Path) -> str:
+        descriptor = json.loads((folder / "datapackage.json").read_text())
+        (folder / "datapackage.json").write_text(json.dumps(change(descriptor)))
+        return "events"
+    return apply
+
+
+TAMPERING: dict[str, Callable[[Path], str]] = {
+    "changed value, stale hash": _rewrite_table("events", _set_column("title", "Rewritten"), rehash=False),
+    "negative count, rehashed": _rewrite_table("casualties", _set_column("count_best", -5)),
+    "value outside the vocabulary, rehashed": _rewrite_table("events", _set_column("kind", "picnic")),
+    "missing column, rehashed": _rewrite_table("actors", lambda t: t.drop(["note"])),
+    "extra column, rehashed": _rewrite_table(
+        "events", lambda t: t.append_column("extra", pa.array(["x"] * t.num_rows))),
+    "wrong type, rehashed": _rewrite_table("events", _set_column("title", 7, pa.int64())),
+    "flipped byte": _flip_byte,
+    "resources as an object": _descriptor(
+        lambda d: {**d, "resources": {r["name"]: r for r in d["resources"]}}),
+    "descriptor not an object": _descriptor(lambda d: [d]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(TAMPERING))
+def test_a_tampered_package_is_refused(base: tuple[Path, Tree], tmp_path: Path, case: str) -> None:
+    folder = tmp_path / "package"
+    shutil.copytree(base[0] / "datasets" / "published", folder)
+    table = TAMPERING[case](folder)
+    problems = package_problems(folder)
+    assert problems and all("\n" not in str(p) and "rebuild it" in p.message for p in problems), problems
+    with using(folder), pytest.raises(IntegrityError, match=rf"{table}\.parquet: .*(Reinstall|rebuild)"):
+        kd.load(table)

@@ -16,6 +16,7 @@ import pyarrow.parquet as pq
 
 from karabakh_data.frames import frame_from_arrow
 from karabakh_data.schema import TABLES
+from karabakh_data.schema.dtypes import arrow_type
 
 _override: list[Path] = []
 
@@ -80,18 +81,27 @@ def _declared_hash(folder: Path, name: str) -> str | None:
     stat = descriptor.stat()
     key = (str(descriptor), stat.st_size, stat.st_mtime_ns)
     if key not in _hashes:
-        resources = package_at(folder).get("resources", [])
+        try:
+            resources = package_at(folder).get("resources", [])
+        except (ValueError, AttributeError):  # not JSON, or not an object
+            return None
         _hashes[key] = {r["path"]: r["hash"] for r in resources if isinstance(r, dict)
                         and isinstance(r.get("path"), str) and isinstance(r.get("hash"), str)}
     return _hashes[key].get(name)
 
 
 def _value_problem(table: str, data: pa.Table) -> str | None:
-    """The first declared constraint a column breaks (cheap Arrow checks: required, enum, bounds)."""
+    """The first declared constraint a column breaks (cheap Arrow checks: columns, types, required,
+    vocabularies, bounds)."""
+    extra = [c for c in data.column_names if c not in TABLES[table].field_names]
+    if extra:
+        return f"column {extra[0]!r} is not declared"
     for f in TABLES[table].fields:
         if f.name not in data.column_names:
             return f"column {f.name!r} is missing"
         column = data.column(f.name)
+        if not column.type.equals(arrow_type(f)):
+            return f"column {f.name!r} is {column.type}, not {arrow_type(f)}"
         if f.required and column.null_count:
             return f"column {f.name!r} has empty values"
         if f.enum is not None and not pc.all(pc.is_in(column.drop_null().cast(pa.string()),

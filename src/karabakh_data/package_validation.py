@@ -1,5 +1,6 @@
-"""Validating a published data package (ours or a copy): the official validator, integrity, then every
-table rule. Never raises on a damaged package: everything wrong is a named problem."""
+"""Validating a published data package (ours or a copy): structure, integrity, columns, then the official
+validator (frictionless) and every table rule. Never raises on a damaged package: everything wrong is a
+named problem, root causes first."""
 
 from __future__ import annotations
 
@@ -90,7 +91,8 @@ def package_problems(descriptor_path: Path) -> list[Problem]:
     if problems:
         return problems
     problems = [Problem(label, "-", "resources", f"{p}; {FIX}") for p in integrity_differences(folder)]
-    problems += _official_problems(descriptor_path)
+    if problems:  # root causes first: the official validator would only repeat them
+        return problems
     tables: dict[str, pa.Table] = {}
     for name in TABLES:
         file = folder / f"{name}.parquet"
@@ -101,6 +103,7 @@ def package_problems(descriptor_path: Path) -> list[Problem]:
             continue
         problems += [Problem(str(file), "-", "-", f"{p}; {FIX}")
                      for p in _columns_problems(tables[name], name)]
+    problems = problems or _official_problems(descriptor_path)
     if problems:
         return problems
     try:
