@@ -103,13 +103,13 @@ def package_problems(descriptor_path: Path) -> list[Problem]:
             continue
         problems += [Problem(str(file), "-", "-", f"{p}; {FIX}")
                      for p in _columns_problems(tables[name], name)]
-    problems = problems or _official_problems(descriptor_path)
     if problems:
         return problems
+    problems = _official_problems(descriptor_path)
     try:
         frames = {name: frame_from_arrow(t, tables[name]) for name, t in TABLES.items()}
     except (ValueError, TypeError, OverflowError) as exc:
-        return [Problem(label, "-", "-", f"a column cannot take its declared type ({exc}); {FIX}")]
+        return [*problems, Problem(label, "-", "-", f"a column cannot take its declared type ({exc}); {FIX}")]
 
     def locate(name: str, index: int | None) -> tuple[str, str]:
         if index is None:
@@ -117,4 +117,4 @@ def package_problems(descriptor_path: Path) -> list[Problem]:
         row = frames[name].iloc[index]
         return f"{folder / name}.parquet", "/".join(str(row[k]) for k in TABLES[name].primary_key)
 
-    return frame_problems(frames, locate)
+    return [*problems, *frame_problems(frames, locate)]
