@@ -74,6 +74,11 @@ def _columns_problems(data: pa.Table, name: str) -> list[str]:
     for f in expected:
         if f.name in data.column_names and not data.schema.field(f.name).type.equals(f.type):
             problems.append(f"column {f.name!r} is {data.schema.field(f.name).type}, declared {f.type}")
+    for f in TABLES[name].fields:  # a value outside a vocabulary would silently become empty in pandas
+        if f.enum is not None and f.name in data.column_names and not problems:
+            values = set(data.column(f.name).drop_null().cast(pa.string()).to_pylist())
+            problems += [f"column {f.name!r} holds {v!r}, not in its vocabulary"
+                         for v in sorted(values - set(f.enum))]
     return problems
 
 
@@ -117,4 +122,5 @@ def package_problems(descriptor_path: Path) -> list[Problem]:
         row = frames[name].iloc[index]
         return f"{folder / name}.parquet", "/".join(str(row[k]) for k in TABLES[name].primary_key)
 
-    return [*problems, *frame_problems(frames, locate)]
+    return [*problems, *(Problem(p.file, p.record, p.field, f"{p.message}; {FIX}")
+                         for p in frame_problems(frames, locate))]
