@@ -559,3 +559,14 @@ def test_random_edits_of_the_yaml_text_never_raise(base: tuple[Path, Tree],
     for p in read_curated(root / "datasets").problems:
         assert p.file.startswith(f"datasets/{table}/sample.yaml") and p.record and p.field and p.message, p
         assert "\n" not in str(p), p
+
+
+def test_a_file_changed_after_its_first_load_is_checked_again(base: tuple[Path, Tree],
+                                                              tmp_path: Path) -> None:
+    folder = tmp_path / "package"
+    shutil.copytree(base[0] / "datasets" / "published", folder)
+    with using(folder):
+        assert len(kd.load("events")) == len(base[1]["events"])
+        _rewrite_table("events", _set_column("title", "Rewritten"), rehash=False)(folder)
+        with pytest.raises(IntegrityError, match="sha256 does not match"):
+            kd.load("events")
