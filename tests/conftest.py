@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from karabakh_data.build import Project, build
+from karabakh_data.curation.build import Project, build
 from karabakh_data.schema import CORE_TABLES
 
 ROOT = Path(__file__).resolve().parents[1]

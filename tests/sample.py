@@ -8,9 +8,9 @@ from typing import Any
 
 import yaml
 
-from karabakh_data.curated import _Loader
+from karabakh_data.curation.curated import _Loader
+from karabakh_data.curation.models import links_of
 from karabakh_data.schema import CORE_TABLES, TABLES, Table
-from karabakh_data.schema.pydantic_models import links_of
 
 Record = dict[str, Any]
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from karabakh_data.audit import Audit, Seed, load_seeds, repair
-from karabakh_data.build import Project
-from karabakh_data.curated import read_curated
+from karabakh_data.curation.build import Project
+from karabakh_data.curation.curated import read_curated
+from karabakh_data.curation.validation.audit import Audit, Seed, load_seeds, repair
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"

@@ -23,16 +23,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import karabakh_data as kd
-from karabakh_data import dataset_checks, publish
-from karabakh_data.build import Project, build
-from karabakh_data.check import differences, integrity_differences
-from karabakh_data.curated import read_curated
+from karabakh_data.curation import publish
+from karabakh_data.curation.build import Project, build
+from karabakh_data.curation.check import differences
+from karabakh_data.curation.curated import read_curated
+from karabakh_data.curation.validation import dataset as dataset_checks
+from karabakh_data.curation.validation.integrity import integrity_differences
+from karabakh_data.curation.validation.package import package_problems
+from karabakh_data.curation.validation.records import validate_rows
+from karabakh_data.curation.validation.rules import RULES
 from karabakh_data.errors import Problem
 from karabakh_data.loader import IntegrityError, using
-from karabakh_data.package_validation import package_problems
 from karabakh_data.schema import CORE_TABLES, LINK_TABLES, TABLES
-from karabakh_data.schema.rules import RULES
-from karabakh_data.validate import validate_rows
 from sample import Record, item_key, raw_records, richest, sample, write_tree
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pyarrow.parquet as pq
 import pytest
 
-from karabakh_data.build import Project
 from karabakh_data.cli import main
+from karabakh_data.curation.build import Project
 
 ALLEGATION = """\
 - id: al-test

@@ -38,3 +38,15 @@ def frame_from_arrow(table: Table, data: pa.Table) -> pd.DataFrame:
     """DataFrame of a published Parquet table with the declared dtypes, converted column by column in
     Arrow (three times faster than through object columns)."""
     return pd.DataFrame({f.name: _arrow_column(f, data.column(f.name)) for f in table.fields})
+
+
+def earliest_latest(frame: pd.DataFrame, date: str, precision: str, prefix: str) -> pd.DataFrame:
+    """The earliest and latest day each row's date can be: the date itself, its month or year, or its
+    bounds (precision bounded)."""
+    start = frame[date].where(frame[date].notna(), frame[f"{prefix}_earliest"])
+    end = frame[date].where(frame[date].notna(), frame[f"{prefix}_latest"])
+    precisions = frame[precision].astype(object)
+    month_end = start + pd.offsets.MonthEnd(0)
+    year_end = start + pd.offsets.YearEnd(0)
+    end = end.where(precisions != "month", month_end).where(precisions != "year", year_end)
+    return pd.DataFrame({"earliest": start, "latest": end}, index=frame.index)

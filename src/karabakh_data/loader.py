@@ -161,3 +161,8 @@ def records(table: str) -> list[Any]:
     _check_name(table)
     model = record_model(table)
     return [model.model_validate(row) for row in _read_verified(path(table)).to_pylist()]
+
+def published_row_counts(published: Path) -> dict[str, int]:
+    """Rows per table in a published package (from the Parquet footers)."""
+    return {name: pq.ParquetFile(published / f"{name}.parquet").metadata.num_rows
+            for name in TABLES if (published / f"{name}.parquet").exists()}

@@ -7,14 +7,14 @@ from collections.abc import Callable
 import pandas as pd
 import pandera.errors
 
-from karabakh_data.curated import Origin, Rows
-from karabakh_data.dataset_checks import dataset_findings
+from karabakh_data.curation.curated import Origin, Rows
+from karabakh_data.curation.validation.dataset import dataset_findings
+from karabakh_data.curation.validation.rules import DATASET_RULES as _DATASET_RULES
+from karabakh_data.curation.validation.rules import RULES
+from karabakh_data.curation.validation.tables import table_schema
 from karabakh_data.errors import Problem
 from karabakh_data.frames import frame_from_rows
 from karabakh_data.schema import CITATIONS, CITED_TABLES, TABLES
-from karabakh_data.schema.pandera_schema import table_schema
-from karabakh_data.schema.rules import DATASET_RULES as _DATASET_RULES
-from karabakh_data.schema.rules import RULES
 
 Frames = dict[str, pd.DataFrame]
 Locate = Callable[[str, int | None], tuple[str, str]]  # (table, row index) -> (file, record id)

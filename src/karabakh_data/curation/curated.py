@@ -9,13 +9,13 @@ from typing import Any
 import pydantic
 import yaml
 
-from karabakh_data.curated_files import curated_files, label
-from karabakh_data.derived import fill_derived
-from karabakh_data.errors import Problem, yaml_problem
+from karabakh_data.curation.curated_files import curated_files, label
+from karabakh_data.curation.derived import fill_derived
+from karabakh_data.curation.models import curated_model, links_of, nested_key_columns
+from karabakh_data.curation.strict_yaml import duplicate_keys, yaml_problem
+from karabakh_data.errors import Problem
 from karabakh_data.schema import TABLES
 from karabakh_data.schema.model import NOT_BLANK
-from karabakh_data.schema.pydantic_models import curated_model, links_of, nested_key_columns
-from karabakh_data.strict_yaml import duplicate_keys
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]

@@ -12,9 +12,9 @@ from collections.abc import Mapping
 import pandas as pd
 import pandera.pandas as pa
 
+from karabakh_data.curation.validation.rules import RULES, Frames
 from karabakh_data.schema.dtypes import pandas_dtype
 from karabakh_data.schema.model import Field, Table
-from karabakh_data.schema.rules import RULES, Frames
 
 Keys = Mapping[str, frozenset[str]]
 

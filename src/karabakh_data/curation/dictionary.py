@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from karabakh_data import metadata
+from karabakh_data.curation.validation.rules import RULES
 from karabakh_data.schema import TABLES
 from karabakh_data.schema.model import INT64_MAX, NOT_BLANK, Field, Table
-from karabakh_data.schema.rules import RULES
 
 _PIPE = "\\|"
 
