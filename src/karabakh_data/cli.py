@@ -330,7 +330,8 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(command, str(exc))
     except ModuleNotFoundError as exc:
         if (exc.name or "").partition(".")[0] not in CURATION_MODULES:
-            return _fail(command, f"unexpected ModuleNotFoundError: {exc}; please report it with the command you ran")
+            return _fail(command, f"unexpected ModuleNotFoundError: {exc}; please report it with the command "
+                                  "you ran")
         return _fail(command, f"this command needs the curation toolchain ({exc.name} is not installed): "
                               "pip install 'karabakh-data[curation]'")
     except OSError as exc:
