@@ -11,7 +11,7 @@ import yaml
 
 from karabakh_data.curation.curated import _Loader
 from karabakh_data.curation.models import links_of
-from karabakh_data.schema import CORE_TABLES, TABLES, Table
+from karabakh_data.schema import CORE_TABLES, LINK_TABLES, TABLES, Table
 
 Record = dict[str, Any]
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -81,6 +81,12 @@ def sample(records: dict[str, list[Record]]) -> dict[str, list[Record]]:
     by_id = {(t, r["id"]): r for t, rs in records.items() for r in rs}
     records = _whole_disagreements(records)
     chosen = {(t.name, max(records[t.name], key=lambda r: _richness(t.name, r))["id"]) for t in CORE_TABLES}
+    for link in LINK_TABLES:  # and a record filling each nested list, so every link table has a row
+        assert link.nesting is not None
+        parent, key = link.nesting.parent, link.nesting.key
+        filled = [r for r in records[parent] if r.get(key)]
+        if filled:
+            chosen.add((parent, max(filled, key=lambda r: _richness(parent, r))["id"]))
     while True:
         grown = set(chosen)
         for table, rid in chosen:

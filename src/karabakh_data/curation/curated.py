@@ -91,7 +91,7 @@ def _message(err: Any) -> str:
 
 
 def _record_id(raw: object, index: int) -> str:
-    if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+    if isinstance(raw, dict) and isinstance(raw.get("id"), str) and raw["id"].strip():
         return raw["id"]
     return f"#{index + 1}"
 
