@@ -66,7 +66,7 @@ def _whole_disagreements(records: dict[str, list[Record]]) -> dict[str, list[Rec
     some), so the cut stays valid whatever state the curated tree is in."""
     listed = Counter(r for t, rs in records.items() for rec in rs for r in references(t, rec)
                      if r[0] == "disagreements")
-    whole = {rid for (_, rid), n in listed.items() if n >= 2}
+    whole = {rid for (_, rid), n in listed.items() if n >= 2} & {r["id"] for r in records["disagreements"]}
 
     def trimmed(record: Record) -> Record:
         kept = [d for d in record.get("disagreements", []) if d in whole]
