@@ -16,7 +16,7 @@ from pandera.engines.pandas_engine import Engine
 
 import karabakh_data as kd
 from karabakh_data.curation.models import curated_model
-from karabakh_data.curation.validation.tables import table_schema as pandera_schema
+from karabakh_data.curation.validation.tables import pandera_schema
 from karabakh_data.schema import TABLES
 from karabakh_data.schema.arrow_schema import arrow_schema
 from karabakh_data.schema.dtypes import arrow_type, pandas_dtype

@@ -68,14 +68,14 @@ def test_acknowledgement_by_a_third_party_is_refused(project: Project,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
     _write(project, [("russia", "acknowledgement")])
     assert main(["validate", "--root", str(project.root)]) == 1
-    assert "record 'st-test-0', field 'stance'" in capsys.readouterr().err
+    assert "record 'st-test-0', field 'answers[0].stance'" in capsys.readouterr().err
 
 
 def test_an_earlier_statement_must_be_marked_standing(project: Project,
                                                       capsys: pytest.CaptureFixture[str]) -> None:
     _write(project, [("azerbaijan-mod", "denial")], date="2020-09-30")
     assert main(["validate", "--root", str(project.root)]) == 1
-    assert "record 'st-test-0', field 'standing'" in capsys.readouterr().err
+    assert "record 'st-test-0', field 'answers[0].standing'" in capsys.readouterr().err
     _write(project, [("azerbaijan-mod", "denial")], date="2020-09-30", standing=True)
     assert main(["build", "--root", str(project.root)]) == 0, capsys.readouterr().err
     published = pq.read_table(project.published / "allegations.parquet").to_pylist()

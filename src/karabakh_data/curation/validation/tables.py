@@ -45,8 +45,8 @@ def _foreign_key(f: Field, keys: Keys) -> pa.Check:
                     error=f"no {target_table}.{target_field} with this value")
 
 
-def table_schema(table: Table, keys: Keys | None = None, cited: frozenset[str] | None = None,
-                 frames: Frames | None = None) -> pa.DataFrameSchema:
+def pandera_schema(table: Table, keys: Keys | None = None, cited: frozenset[str] | None = None,
+                   frames: Frames | None = None) -> pa.DataFrameSchema:
     """Pandera schema of ``table``.
 
     With ``keys``, foreign keys are checked against them; with ``cited``, every id must be among the
