@@ -13,6 +13,7 @@ import pyarrow.parquet as pq
 
 from karabakh_data import loader, metadata
 from karabakh_data.schema import TABLES
+from karabakh_data.schema.dtypes import TYPES
 
 FORMATS = ("csv", "sqlite", "geojson", "xlsx")
 FOLDER_FORMATS = ("csv", "geojson")  # the others write one file
@@ -42,7 +43,6 @@ def check_target(fmt: str, target: Path, force: bool = False, create_parents: bo
     parent = target.parent
     if not create_parents and not parent.is_dir():
         raise ExportRefused(f"folder {parent} does not exist; create it first or choose another --output")
-_SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "boolean": "INTEGER", "date": "TEXT"}
 
 
 def _rows(table: str) -> list[dict[str, Any]]:
@@ -66,7 +66,7 @@ def export_csv(target: Path) -> list[Path]:
 
 def _create_sql(name: str) -> str:
     table = TABLES[name]
-    columns = [f'"{f.name}" {_SQL_TYPES[f.type]}{" NOT NULL" if f.required else ""}' for f in table.fields]
+    columns = [f'"{f.name}" {TYPES[f.type].sql}{" NOT NULL" if f.required else ""}' for f in table.fields]
     columns.append(f"PRIMARY KEY ({', '.join(table.primary_key)})")
     columns += [f'FOREIGN KEY ("{field}") REFERENCES "{target}" ("{column}")'
                 for field, target, column in table.foreign_keys]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 import pandas as pd
@@ -24,11 +25,16 @@ def frame_from_rows(table: Table, rows: list[dict[str, Any]]) -> pd.DataFrame:
     return pd.DataFrame({f.name: _column(raw[f.name].astype(object), pandas_dtype(f)) for f in table.fields})
 
 
+@cache
+def _value_set(values: tuple[str, ...]) -> pa.Array:
+    return pa.array(values, pa.string())
+
+
 def _arrow_column(f: Field, column: pa.ChunkedArray) -> object:
     dtype = pandas_dtype(f)
     if f.enum is not None:  # codes straight from Arrow; a value outside the vocabulary would be empty
-        codes = pc.fill_null(pc.index_in(column, value_set=pa.array(f.enum)), -1)
-        return pd.Categorical.from_codes(codes.to_numpy(), dtype=dtype)
+        codes = pc.fill_null(pc.index_in(column, value_set=_value_set(f.enum)), -1)
+        return pd.Categorical.from_codes(codes.to_numpy(), dtype=dtype, validate=False)  # codes in range
     if f.type == "date":
         return column.cast(pa.timestamp("ms")).to_pandas()
     return column.to_pandas(types_mapper=lambda _: dtype)

@@ -6,24 +6,16 @@ import json
 
 import pyarrow as pa
 
-from karabakh_data.schema.dtypes import arrow_type
+from karabakh_data.schema.dtypes import TYPES, arrow_type
 from karabakh_data.schema.model import Table
-
-# How pandas (and so frictionless, which reads Parquet through pandas) should rebuild each column:
-# nullable integers and booleans as extension types, so a missing value is not read as a float NaN.
-_PANDAS_TYPES = {
-    "string": ("unicode", "object"),
-    "integer": ("int64", "Int64"),
-    "number": ("float64", "Float64"),
-    "boolean": ("bool", "boolean"),
-    "date": ("date", "object"),
-}
 
 
 def _pandas_metadata(table: Table) -> str:
+    """How pandas (and so frictionless, which reads Parquet through pandas) should rebuild each column:
+    nullable integers and booleans as extension types, so a missing value is not read as a float NaN."""
     columns = [
-        {"name": f.name, "field_name": f.name, "pandas_type": _PANDAS_TYPES[f.type][0],
-         "numpy_type": _PANDAS_TYPES[f.type][1], "metadata": None}
+        {"name": f.name, "field_name": f.name, "pandas_type": TYPES[f.type].pandas_metadata[0],
+         "numpy_type": TYPES[f.type].pandas_metadata[1], "metadata": None}
         for f in table.fields
     ]
     return json.dumps({"index_columns": [], "column_indexes": [], "columns": columns, "attributes": {}})

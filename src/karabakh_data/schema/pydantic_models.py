@@ -9,11 +9,10 @@ from typing import Annotated, Any, Literal
 
 import pydantic
 
+from karabakh_data.schema.dtypes import TYPES
 from karabakh_data.schema.model import Field
 from karabakh_data.schema.tables import TABLES
 
-_PY_TYPES: dict[str, type] = {"string": str, "integer": int, "number": float, "boolean": bool,
-                              "date": dt.date}
 CONFIG = pydantic.ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
@@ -23,7 +22,7 @@ def annotation(f: Field) -> Any:
     elif f.type == "date":
         base = Annotated[dt.date, pydantic.Strict(False)]  # ISO strings are fine in YAML
     else:
-        base = _PY_TYPES[f.type]
+        base = TYPES[f.type].python
     constraints = pydantic.Field(
         pattern=f.pattern,
         ge=f.minimum,
