@@ -17,9 +17,20 @@ from karabakh_data.errors import Problem
 from karabakh_data.schema import TABLES
 from karabakh_data.schema.model import NOT_BLANK
 
+_TAGS: dict[tuple[str, tuple[bool, bool]], str] = {}  # short plain scalars repeat: ids, vocabulary values
+
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """Safe loader that leaves dates as text, so pydantic reports impossible ones by field."""
+    """Safe loader that leaves dates as text, so pydantic reports impossible ones by field, and
+    remembers the tag of each short scalar (PyYAML resolves every scalar with regular expressions)."""
+
+    def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+        if kind is not yaml.ScalarNode or len(value) > 40:
+            return super().resolve(kind, value, implicit)
+        tag = _TAGS.get((value, implicit))
+        if tag is None:
+            tag = _TAGS[value, implicit] = super().resolve(kind, value, implicit)
+        return tag
 
 
 _Loader.yaml_implicit_resolvers = {
