@@ -48,7 +48,7 @@ def places(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 def test_every_command_is_covered() -> None:
     assert set(COMMANDS) == {"build", "validate", "audit", "examples", "diff", "export", "figures", "info",
-                             "cite", "serve"}
+                             "cite", "serve", "format"}
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -96,6 +96,8 @@ CASES = {
     "serve, port out of range": (["serve", "--port", "70000"], "--port"),
     "info, extra argument": (["info", "extra"], "unrecognized"),
     "diff, one package only": (["diff", "installed"], "required"),
+    "format outside a checkout": (["format"], "datasets/"),
+    "format --check, bad root": (["format", "--check", "--root", "{missing}"], "--root"),
 }
 
 
