@@ -236,6 +236,12 @@ def _root_option(sub: argparse.ArgumentParser) -> None:
                      help="folder of a karabakh-data checkout (default: the current folder)")
 
 
+def _check_option(sub: argparse.ArgumentParser, help: str) -> None:
+    """``--check`` (a dry run that fails when something would change) and ``--root``."""
+    sub.add_argument("--check", action="store_true", help=help)
+    _root_option(sub)
+
+
 def _command(sub, name: str, summary: str, run) -> argparse.ArgumentParser:
     command = sub.add_parser(name, help=summary, description=summary[0].upper() + summary[1:] + ".")
     command.set_defaults(run=run)
@@ -250,10 +256,8 @@ def parser() -> argparse.ArgumentParser:
                    help="print the package name and version and exit")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
     b = _command(sub, "build", "validate the curated records and publish the data package", _build)
-    b.add_argument("--check", action="store_true",
-                   help="publish nothing; fail if the published package or a generated file is stale "
-                        "(default: build)")
-    _root_option(b)
+    _check_option(b, "publish nothing; fail if the published package or a generated file is stale "
+                     "(default: build)")
     v = _command(sub, "validate", "validate the curated records, or the data package at PATH", _validate)
     v.add_argument("path", nargs="?", metavar="PATH",
                    help="a datapackage.json, its folder, or 'installed' (default: the curated records of "
@@ -266,16 +270,14 @@ def parser() -> argparse.ArgumentParser:
     e = _command(sub, "examples", "run the worked examples and write docs/queries.md", _examples)
     _root_option(e)
     fm = _command(sub, "format", "rewrite the curated YAML in the house style (comments are kept)", _format)
-    fm.add_argument("--check", action="store_true",
-                    help="change nothing; list the files not in the house style, fail if any "
-                         "(default: rewrite them)")
-    _root_option(fm)
+    _check_option(fm, "change nothing; list the files not in the house style, fail if any "
+                      "(default: rewrite them)")
     d = _command(sub, "diff", "list records added, removed and changed between two data packages", _diff)
     d.add_argument("old", help="the older package: a datapackage.json, its folder, or 'installed'")
     d.add_argument("new", help="the newer package: a datapackage.json, its folder, or 'installed'")
     d.add_argument("--details", action="store_true", help="list every record key (default: counts only)")
     x = _command(sub, "export", "write the tables as CSV, SQLite, GeoJSON or XLSX", _export)
-    x.add_argument("--format", required=True, choices=("csv", "sqlite", "geojson", "xlsx"),
+    x.add_argument("--format", required=True, choices=tuple(_EXPORT_DEFAULTS),
                    help="csv and geojson write a folder, sqlite and xlsx one file (required)")
     x.add_argument("--output", metavar="PATH",
                    help="target folder (csv, geojson) or file (sqlite, xlsx); its parent folder must exist "

@@ -130,15 +130,19 @@ ACTORS = Table(
     rules=("no_parent_cycle",),
 )
 
-ACTOR_ALIASES = Table(
-    "actor_aliases", "Actor aliases", "Other names and spellings of an actor.",
-    (
-        _ref("actor_id", "actors", "The actor."),
-        _text("alias", "Another name or spelling found in the sources."),
-    ),
-    primary_key=("actor_id", "alias"),
-    nesting=Nesting("actors", "aliases", "actor_id", scalar="alias"),
-)
+def _aliases(parent: str, title: str, description: str, alias: str) -> Table:
+    """The link table of a reference table's other names, curated as its ``aliases`` list."""
+    key = f"{parent.removesuffix('s')}_id"
+    return Table(
+        f"{parent.removesuffix('s')}_aliases", title, description,
+        (_ref(key, parent, f"The {parent.removesuffix('s')}."), _text("alias", alias)),
+        primary_key=(key, "alias"),
+        nesting=Nesting(parent, "aliases", key, scalar="alias"),
+    )
+
+
+ACTOR_ALIASES = _aliases("actors", "Actor aliases", "Other names and spellings of an actor.",
+                         "Another name or spelling found in the sources.")
 
 PLACES = Table(
     "places", "Places",
@@ -164,15 +168,9 @@ PLACES = Table(
     rules=("coordinates_complete",),
 )
 
-PLACE_ALIASES = Table(
-    "place_aliases", "Place aliases", "Every other name and spelling of a place found in the sources.",
-    (
-        _ref("place_id", "places", "The place."),
-        _text("alias", "Another name or spelling (Shushi for Shusha, Khankendi for Stepanakert, ...)."),
-    ),
-    primary_key=("place_id", "alias"),
-    nesting=Nesting("places", "aliases", "place_id", scalar="alias"),
-)
+PLACE_ALIASES = _aliases("places", "Place aliases",
+                         "Every other name and spelling of a place found in the sources.",
+                         "Another name or spelling (Shushi for Shusha, Khankendi for Stepanakert, ...).")
 
 DISAGREEMENTS = Table(
     "disagreements", "Disagreements",
