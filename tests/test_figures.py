@@ -47,5 +47,6 @@ def test_figure_labels_are_plain_words() -> None:
     from karabakh_data.curation.figures import SIDE_COLOURS
     from karabakh_data.schema.vocabularies import label
 
-    for value in [*SIDE_COLOURS, "drone_strike", "self_propelled_artillery"]:
-        assert "_" not in label(value)
+    for value, vocabulary in [*((s, "LOSS_SIDE") for s in SIDE_COLOURS), ("drone_strike", "EVENT_KIND"),
+                              ("self_propelled_artillery", "EQUIPMENT_CATEGORY")]:
+        assert "_" not in label(value, vocabulary)
