@@ -8,6 +8,7 @@ import pyarrow as pa
 
 from karabakh_data.schema.dtypes import TYPES, arrow_type
 from karabakh_data.schema.model import Table
+from karabakh_data.schema.vocabularies import categories
 
 
 def _pandas_metadata(table: Table) -> str:
@@ -30,6 +31,7 @@ def arrow_schema(table: Table, version: str) -> pa.Schema:
         meta = {"description": f.description}
         if f.enum is not None:
             meta["enum"] = json.dumps(list(f.enum))
+            meta["categories"] = json.dumps(categories(f.enum), ensure_ascii=False)
         fields.append(pa.field(f.name, arrow_type(f), nullable=not f.required, metadata=meta))
     return pa.schema(fields, metadata={
         "table": table.name,

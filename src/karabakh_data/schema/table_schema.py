@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from karabakh_data.schema.model import Field, Table
+from karabakh_data.schema.vocabularies import categories
 
 
 def _json_value(value: object) -> object:
@@ -25,7 +26,10 @@ def field_descriptor(f: Field) -> dict[str, Any]:
         constraints["maximum"] = _json_value(f.maximum)
     if f.min_length is not None:
         constraints["minLength"] = f.min_length
-    return {"name": f.name, "type": f.type, "description": f.description, "constraints": constraints}
+    descriptor = {"name": f.name, "type": f.type, "description": f.description, "constraints": constraints}
+    if f.enum is not None:  # Table Schema v2: the values with labels (and our definitions)
+        descriptor["categories"] = categories(f.enum)
+    return descriptor
 
 
 def table_schema(table: Table) -> dict[str, Any]:

@@ -377,6 +377,12 @@ def labels(vocabulary: str) -> dict[str, tuple[str, str]]:
     return {value: specific.get(value) or LABELS[value] for value in VOCABULARIES[vocabulary]}
 
 
+def categories(values: tuple[str, ...]) -> list[dict[str, str]]:
+    """A field's vocabulary as Table Schema v2 ``categories``, each with its label and definition."""
+    return [{"value": value, "label": text, "definition": meaning}
+            for value, (text, meaning) in labels(vocabulary_of(values)).items()]
+
+
 def label(value: str, vocabulary: str) -> str:
     """The plain-word label of ``value`` in ``vocabulary``."""
     return labels(vocabulary)[value][0]
