@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from karabakh_data import metadata
+from karabakh_data.schema.model import iso
 
 FORMATS = ("text", "apa", "bibtex", "cff")
 AUTHOR = "karabakh-data contributors"
@@ -47,7 +48,7 @@ def cff_fields() -> dict[str, Any]:
 
 def _scalar(value: Any) -> str:
     # A JSON string is a valid YAML double-quoted scalar, so quoting is exact without a YAML library.
-    return value.isoformat() if isinstance(value, dt.date) else json.dumps(value, ensure_ascii=False)
+    return str(iso(value)) if isinstance(value, dt.date) else json.dumps(value, ensure_ascii=False)
 
 
 def cff_content() -> str:

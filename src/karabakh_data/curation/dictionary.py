@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from karabakh_data import metadata
 from karabakh_data.curation.validation.rules import RULES
 from karabakh_data.schema import TABLES
-from karabakh_data.schema.model import INT64_MAX, NOT_BLANK, Field, Table
+from karabakh_data.schema.model import INT64_MAX, NOT_BLANK, Field, Table, iso
 from karabakh_data.schema.vocabularies import categories, vocabulary_of
 
 _PIPE = "\\|"
@@ -26,7 +24,7 @@ def _constraints(f: Field) -> str:
         if value == INT64_MAX:
             parts.append("max int64")
         elif value is not None:
-            parts.append(f"{label} {value.isoformat() if isinstance(value, dt.date) else value}")
+            parts.append(f"{label} {iso(value)}")
     if f.min_length is not None:
         parts.append(f"min length {f.min_length}")
     if f.reference is not None:

@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from karabakh_data.schema.model import Field, Table
+from karabakh_data.schema.model import Field, Table, iso
 from karabakh_data.schema.vocabularies import categories
-
-
-def _json_value(value: object) -> object:
-    return value.isoformat() if isinstance(value, dt.date) else value
 
 
 def field_descriptor(f: Field) -> dict[str, Any]:
@@ -21,9 +16,9 @@ def field_descriptor(f: Field) -> dict[str, Any]:
     if f.pattern is not None:
         constraints["pattern"] = f.pattern.removeprefix("^").removesuffix("$")
     if f.minimum is not None:
-        constraints["minimum"] = _json_value(f.minimum)
+        constraints["minimum"] = iso(f.minimum)
     if f.maximum is not None:
-        constraints["maximum"] = _json_value(f.maximum)
+        constraints["maximum"] = iso(f.maximum)
     if f.min_length is not None:
         constraints["minLength"] = f.min_length
     descriptor = {"name": f.name, "type": f.type, "description": f.description, "constraints": constraints}
