@@ -92,7 +92,7 @@ SOURCES = Table(
                 minimum=dt.date(1990, 1, 1), maximum=dt.date(2026, 12, 31), role=None),
         Field("language", "string", "Language of the work (ISO 639-1).", required=False,
               pattern=r"^[a-z]{2}$"),
-        _enum("kind", v.SOURCE_KIND, "Kind of source."),
+        _enum("kind", v.SOURCE_KIND, "Kind of source (the source's kind; other tables' `kind` mean other things)."),
         _enum("affiliation", v.AFFILIATION, "State or camp the source is affiliated with, or independent."),
         Field("url", "string", "Address of the work, where a seed states it.", required=False,
               pattern=r"^https?://\S+$"),
@@ -115,7 +115,7 @@ ACTORS = Table(
     (
         _id("actor"),
         _text("name", "Name in English."),
-        _enum("kind", v.ACTOR_KIND, "Kind of actor."),
+        _enum("kind", v.ACTOR_KIND, "Kind of actor (a state, ministry, armed force, person, ...)."),
         Field("country", "string", "Country the actor belongs to (ISO 3166-1 alpha-3); for Artsakh "
               "bodies the de jure country, Azerbaijan.", required=False, pattern=_ISO3),
         _enum("side", v.SIDE, "Side in the war: armenia (Armenia and Artsakh), azerbaijan, third_party "
@@ -150,7 +150,7 @@ PLACES = Table(
     (
         _id("place"),
         _text("name", "Name as GeoNames spells it, or the most common English spelling."),
-        _enum("kind", v.PLACE_KIND, "Kind of place."),
+        _enum("kind", v.PLACE_KIND, "Kind of place (a settlement, district, region, ...)."),
         _ref("parent_id", "places", "The district or region containing the place.", required=False),
         Field("de_jure_country", "string", "Country the place belongs to under international law "
               "(ISO 3166-1 alpha-3).", pattern=_ISO3),
@@ -178,8 +178,7 @@ DISAGREEMENTS = Table(
     (
         _id("disagreement"),
         _prose("subject", "What the sources disagree about."),
-        _enum("kind", v.DISAGREEMENT_KIND, "What differs: a date, a number, an actor, a place, whether "
-              "it happened at all, or other."),
+        _enum("kind", v.DISAGREEMENT_KIND, "Kind of disagreement: what differs between the versions."),
         _note(),
     ),
     rules=("disagreement_has_versions",),
@@ -278,7 +277,7 @@ EQUIPMENT_LOSSES = Table(
         _enum("owner_side", v.LOSS_SIDE, "Side that lost the equipment."),
         _enum("category", v.EQUIPMENT_CATEGORY, "Equipment category (all: a total over categories)."),
         _text("model", "Model, where named (T-72, S-300, 9K33 Osa, ...).", required=False),
-        _enum("status", v.EQUIPMENT_STATUS, "What happened to it."),
+        _enum("status", v.EQUIPMENT_STATUS, "Status of the equipment: what happened to it (not an allegation's or a transfer's status)."),
         _count("count_low", "Lower bound, when a range or minimum is stated."),
         _count("count_best", "The figure as stated (or the central value)."),
         _count("count_high", "Upper bound, when a range or maximum is stated."),
@@ -305,7 +304,7 @@ ALLEGATIONS = Table(
         _actor("alleged_by_id", "Who made the allegation."),
         _actor("accused_id", "Who is accused."),
         _enum("beneficiary_side", v.BENEFICIARY_SIDE, "The side the alleged involvement would have helped."),
-        _enum("kind", v.ALLEGATION_KIND, "Kind of involvement alleged."),
+        _enum("kind", v.ALLEGATION_KIND, "Kind of third-party involvement alleged."),
         _prose("summary", "What is alleged, in our own words."),
         Field("figure", "number", "Number given with the allegation (fighters, pay, ...), if any; the "
               "lower bound of a stated range.", required=False, minimum=0, role="stated"),
@@ -376,8 +375,8 @@ ARMS_TRANSFERS = Table(
         _precision("period_precision", "the period", required=False),
         Field("during_war", "boolean", "Whether the transfer (or its halt) took place during the war, "
               "where the sources say.", required=False),
-        _enum("status", v.TRANSFER_STATUS, "delivered, contracted, reported, alleged, denied, suspended or "
-              "halted."),
+        _enum("status", v.TRANSFER_STATUS, "Status of the transfer: how far it went, as the sources report it (not an allegation's "
+              "or equipment's status)."),
         _ref("allegation_id", "allegations", "The allegation this transfer rests on, if any.",
              required=False),
         _prose("summary", "What the sources say, in our own words."),
