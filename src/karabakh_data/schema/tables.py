@@ -92,7 +92,8 @@ SOURCES = Table(
                 minimum=dt.date(1990, 1, 1), maximum=dt.date(2026, 12, 31), role=None),
         Field("language", "string", "Language of the work (ISO 639-1).", required=False,
               pattern=r"^[a-z]{2}$"),
-        _enum("kind", v.SOURCE_KIND, "Kind of source (the source's kind; other tables' `kind` mean other things)."),
+        _enum("kind", v.SOURCE_KIND, "Kind of source (the source's kind; other tables' `kind` mean "
+              "other things)."),
         _enum("affiliation", v.AFFILIATION, "State or camp the source is affiliated with, or independent."),
         Field("url", "string", "Address of the work, where a seed states it.", required=False,
               pattern=r"^https?://\S+$"),
@@ -277,7 +278,8 @@ EQUIPMENT_LOSSES = Table(
         _enum("owner_side", v.LOSS_SIDE, "Side that lost the equipment."),
         _enum("category", v.EQUIPMENT_CATEGORY, "Equipment category (all: a total over categories)."),
         _text("model", "Model, where named (T-72, S-300, 9K33 Osa, ...).", required=False),
-        _enum("status", v.EQUIPMENT_STATUS, "Status of the equipment: what happened to it (not an allegation's or a transfer's status)."),
+        _enum("status", v.EQUIPMENT_STATUS, "Status of the equipment: what happened to it (not an "
+              "allegation's or a transfer's status)."),
         _count("count_low", "Lower bound, when a range or minimum is stated."),
         _count("count_best", "The figure as stated (or the central value)."),
         _count("count_high", "Upper bound, when a range or maximum is stated."),
@@ -375,8 +377,8 @@ ARMS_TRANSFERS = Table(
         _precision("period_precision", "the period", required=False),
         Field("during_war", "boolean", "Whether the transfer (or its halt) took place during the war, "
               "where the sources say.", required=False),
-        _enum("status", v.TRANSFER_STATUS, "Status of the transfer: how far it went, as the sources report it (not an allegation's "
-              "or equipment's status)."),
+        _enum("status", v.TRANSFER_STATUS, "Status of the transfer: how far it went, as the sources "
+              "report it (not an allegation's or equipment's status)."),
         _ref("allegation_id", "allegations", "The allegation this transfer rests on, if any.",
              required=False),
         _prose("summary", "What the sources say, in our own words."),
