@@ -6,6 +6,7 @@ import hashlib
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -35,8 +36,8 @@ def package_dir() -> Path:
     """Folder of the published data package: shipped in the wheel, or in a checkout."""
     if _override:
         return _override[-1]
-    here = Path(__file__).resolve().parent
-    checkout = here.parent.parent / "datasets"
+    here = Path(str(resources.files("karabakh_data")))  # the installed package (a folder: zip-safe is off)
+    checkout = here.resolve().parent.parent / "datasets"
     # published.old exists alone only for a moment of a build without atomic exchange (see publish.py)
     for candidate in (here / "published", checkout / "published", checkout / "published.old"):
         if (candidate / "datapackage.json").exists():
