@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from karabakh_data.curation.build import Project, build
 from karabakh_data.schema import CORE_TABLES
+
+if TYPE_CHECKING:
+    from karabakh_data.curation.build import Project
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -28,6 +31,8 @@ def built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     It does not depend on the rest of the curation, so these tests exercise the machinery alone.
     """
+    from karabakh_data.curation.build import Project, build  # here: the wheel test runs without it
+
     root = tmp_path_factory.mktemp("project")
     for table in CORE_TABLES:
         (root / "datasets" / table.name).mkdir(parents=True)
@@ -41,5 +46,7 @@ def built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def project(built_project: Path, tmp_path: Path) -> Project:
     """A fresh copy of the built small project, to break at will."""
+    from karabakh_data.curation.build import Project
+
     shutil.copytree(built_project, tmp_path / "project", symlinks=True)
     return Project(tmp_path / "project")
