@@ -234,6 +234,11 @@ _FIGURE_FIELDS = (
     *_dated("as_of", "as_of_precision", "as_of", "the date the figure was stated or refers to"),
 )
 
+_COUNTS = (  # a figure as a source states it, shared by casualties and equipment losses
+    _count("count_low", "Lower bound, when a range or minimum is stated."),
+    _count("count_best", "The figure as stated (or the central value)."),
+    _count("count_high", "Upper bound, when a range or maximum is stated."),
+)
 _COUNT_WORDS = _text("count_words", "The figure as the source words it when it gives no number "
                      "(\"more than half of the population\", \"several dozen\"); the counts are then empty.",
                      required=False)
@@ -249,9 +254,7 @@ CASUALTIES = Table(
         _enum("victim_group", v.VICTIM_GROUP, "Category of the people counted."),
         _enum("measure", v.MEASURE, "What is counted."),
         _enum("unit", v.UNIT, "Unit counted: people, or houses, buildings, ... for damage figures."),
-        _count("count_low", "Lower bound, when a range or minimum is stated."),
-        _count("count_best", "The figure as stated (or the central value)."),
-        _count("count_high", "Upper bound, when a range or maximum is stated."),
+        *_COUNTS,
         _COUNT_WORDS,
         *_FIGURE_FIELDS[1:],
         _date("period_start", "Start of the period covered, if stated.", required=False),
@@ -280,9 +283,7 @@ EQUIPMENT_LOSSES = Table(
         _text("model", "Model, where named (T-72, S-300, 9K33 Osa, ...).", required=False),
         _enum("status", v.EQUIPMENT_STATUS, "Status of the equipment: what happened to it (not an "
               "allegation's or a transfer's status)."),
-        _count("count_low", "Lower bound, when a range or minimum is stated."),
-        _count("count_best", "The figure as stated (or the central value)."),
-        _count("count_high", "Upper bound, when a range or maximum is stated."),
+        *_COUNTS,
         _COUNT_WORDS,
         *_FIGURE_FIELDS[1:],
         Field("value_usd", "number", "Stated value of the losses in US dollars, for valuation claims.",
