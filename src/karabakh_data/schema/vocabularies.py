@@ -229,7 +229,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "independently_verified": ("independently verified", "Checked by an independent body."),
     "acknowledged_by_accused": ("acknowledged by the accused", "Admitted by the actor it was alleged of."),
     "visually_confirmed": ("visually confirmed", "Confirmed from photographs or video, as by Oryx."),
-    "unquantified": ("no number", "The source gives an amount in words only (dozens, several); see count_words."),
+    "unquantified": ("no number", "The source gives the amount in words only; see count_words."),
     "estimate": ("estimate", "An estimate, not a count."),
     # casualties
     "civilian": ("civilians", "People not taking part in the fighting."),
