@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-SCOPE_START = dt.date(2016, 4, 1)  # the April 2016 clashes are the earliest prelude the seeds describe
+SCOPE_START = dt.date(1850, 1, 1)  # the seeds recount the conflict's history from 19th-century censuses on
 SCOPE_END = dt.date(2025, 12, 31)  # the seeds report events into late 2025 (the August 2025 summit, trials)
 # A bound may reach the day the seeds were retrieved for this project, when a seed states no date of its own.
 BOUND_END = dt.date(2026, 12, 31)
