@@ -19,21 +19,20 @@ def root() -> Path:
     return ROOT
 
 
-CORE_FILES = ("sources/seeds.yaml", "actors/states.yaml")
+CORE_TABLES_COPIED = ("sources", "actors")  # the reference tables every test record can point to
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
-    """A small project holding the core reference records of the checkout, built once, to break at will.
+    """A small project holding the sources and actors of the checkout, built once, to break at will.
 
     It does not depend on the rest of the curation, so these tests exercise the machinery alone.
     """
     for table in CORE_TABLES:
         (tmp_path / "datasets" / table.name).mkdir(parents=True)
-    for name in CORE_FILES:
-        target = tmp_path / "datasets" / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(ROOT / "datasets" / name, target)
+    for name in CORE_TABLES_COPIED:
+        for path in (ROOT / "datasets" / name).glob("*.yaml"):
+            shutil.copyfile(path, tmp_path / "datasets" / name / path.name)
     copy = Project(tmp_path)
     build(copy)
     return copy

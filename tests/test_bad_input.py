@@ -17,7 +17,7 @@ GOOD_EVENT = """\
   kind: battle
   title: A test event
   description: Used only by the tests.
-  evidence: party_claim
+  evidence: third_party_report
   cite: [{source: seed-002, locator: Course of the war}]
 """
 

@@ -15,11 +15,12 @@ def test_diff_lists_added_removed_and_changed(project: Project, tmp_path, capsys
                                               ) -> None:
     old = tmp_path / "old"
     shutil.copytree(project.published, old)
-    actors = project.datasets / "actors" / "core.yaml"
+    actors = project.datasets / "actors" / "people.yaml"
     text = actors.read_text()
     text = text.replace("  note: President of Azerbaijan.", "  note: Head of state of Azerbaijan.")
-    removed = text.index("- id: vladimir-putin")
-    text = text[:removed] + (
+    start = text.index("- id: vladimir-putin")
+    end = text.find("\n- id:", start)
+    text = text[:start] + (text[end + 1:] if end != -1 else "") + (
         "- id: osce-minsk-group-test\n  name: OSCE Minsk Group test\n  kind: igo\n  side: mediator\n"
         "  cite: [{source: seed-002, locator: Background}]\n")
     actors.write_text(text)

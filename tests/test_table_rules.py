@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pyarrow.parquet as pq
 import pytest
 
 from karabakh_data.build import Project
@@ -16,15 +17,15 @@ ALLEGATION = """\
   beneficiary_side: azerbaijan
   kind: military_personnel
   summary: Test allegation.
-  status: {status}
-  cite: [{{source: seed-000, locator: Turkey and Syrian National Army}}]
+  cite: [{source: seed-000, locator: Turkey and Syrian National Army}]
 """
-RESPONSE = """\
-- id: re-test-{n}
-  allegation_id: al-test
-  responder_id: {who}
-  stance: {stance}
-  summary: Test response.
+STATEMENT = """\
+- id: st-test-{n}
+  speaker_id: {who}
+  date: {date}
+  date_precision: day
+  summary: Test statement {n}.
+  answers: [{{allegation: al-test, stance: {stance}, basis: test{standing}}}]
   cite: [{{source: seed-004, locator: paragraph 3}}]
 """
 
@@ -33,32 +34,114 @@ STATUS_CASES = [
     ([("azerbaijan-mod", "denial")], "denied"),
     ([("russia", "corroboration")], "corroborated"),
     ([("russia", "corroboration"), ("azerbaijan-mod", "denial")], "disputed"),
+    ([("azerbaijan-mod", "denial"), ("recep-tayyip-erdogan", "partial_acknowledgement")],
+     "partially_acknowledged"),
     ([("azerbaijan-mod", "denial"), ("recep-tayyip-erdogan", "acknowledgement")], "acknowledged"),
 ]
 
 
-def _write(project: Project, status: str, responses: list[tuple[str, str]]) -> None:
-    (project.datasets / "allegations" / "zz-test.yaml").write_text(ALLEGATION.format(status=status))
-    text = "".join(RESPONSE.format(n=n, who=who, stance=stance) for n, (who, stance) in enumerate(responses))
-    (project.datasets / "allegation_responses" / "zz-test.yaml").write_text(text or "[]\n")
+def _write(project: Project, statements: list[tuple[str, str]], date: str = "2020-10-02",
+           standing: bool = False) -> None:
+    (project.datasets / "allegations" / "zz-test.yaml").write_text(ALLEGATION)
+    text = "".join(STATEMENT.format(n=n, who=who, stance=stance, date=date,
+                                    standing=", standing: true" if standing else "")
+                   for n, (who, stance) in enumerate(statements))
+    (project.datasets / "statements" / "zz-test.yaml").write_text(text or "[]\n")
 
 
-@pytest.mark.parametrize(("responses", "status"), STATUS_CASES)
-def test_status_follows_from_responses(project: Project, responses: list, status: str,
-                                       capsys: pytest.CaptureFixture[str]) -> None:
-    _write(project, status, responses)
-    assert main(["validate", "--root", str(project.root)]) == 0, capsys.readouterr().err
-    for wrong in {"unverified", "denied", "corroborated", "disputed", "acknowledged"} - {status}:
-        _write(project, wrong, responses)
-        assert main(["validate", "--root", str(project.root)]) == 1
-        assert "record 'al-test', field 'status'" in capsys.readouterr().err
+@pytest.mark.parametrize(("statements", "status"), STATUS_CASES)
+def test_status_is_derived_from_the_statements(project: Project, statements: list, status: str,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    _write(project, statements)
+    assert main(["build", "--root", str(project.root)]) == 0, capsys.readouterr().err
+    published = pq.read_table(project.published / "allegations.parquet").to_pylist()
+    assert [row["status"] for row in published if row["id"] == "al-test"] == [status]
+
+
+def test_a_typed_status_is_refused(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    (project.datasets / "allegations" / "zz-test.yaml").write_text(ALLEGATION + "  status: denied\n")
+    assert main(["validate", "--root", str(project.root)]) == 1
+    assert "record 'al-test', field 'status'" in capsys.readouterr().err
 
 
 def test_acknowledgement_by_a_third_party_is_refused(project: Project,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
-    _write(project, "unverified", [("russia", "acknowledgement")])
+    _write(project, [("russia", "acknowledgement")])
     assert main(["validate", "--root", str(project.root)]) == 1
-    assert "record 're-test-0', field 'stance'" in capsys.readouterr().err
+    assert "record 'st-test-0', field 'stance'" in capsys.readouterr().err
+
+
+def test_an_earlier_statement_must_be_marked_standing(project: Project,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    _write(project, [("azerbaijan-mod", "denial")], date="2020-09-30")
+    assert main(["validate", "--root", str(project.root)]) == 1
+    assert "record 'st-test-0', field 'standing'" in capsys.readouterr().err
+    _write(project, [("azerbaijan-mod", "denial")], date="2020-09-30", standing=True)
+    assert main(["build", "--root", str(project.root)]) == 0, capsys.readouterr().err
+    published = pq.read_table(project.published / "allegations.parquet").to_pylist()
+    assert [row["status"] for row in published if row["id"] == "al-test"] == ["unverified"]
+
+
+@pytest.mark.parametrize(("claimant", "evidence", "ok"), [
+    ("azerbaijan-mod", "party_claim", True),
+    ("russia", "party_claim", False),
+    ("unattributed-reports", "party_claim", False),
+    ("unattributed-reports", "unattributed_claim", True),
+])
+def test_party_claim_only_for_named_belligerents(project: Project, claimant: str, evidence: str, ok: bool,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    text = FIGURES.format(status="unspecified", total=5, note="").replace(
+        "claimant_id: azerbaijan-mod", f"claimant_id: {claimant}").replace(
+        "evidence: party_claim", f"evidence: {evidence}")
+    (project.datasets / "equipment_losses" / "zz-test.yaml").write_text(text)
+    assert main(["validate", "--root", str(project.root)]) == (0 if ok else 1)
+    if not ok:
+        assert "record 'eq-total', field 'evidence'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("fields", "ok"), [
+    ("  as_of: 2020-10-07\n  as_of_precision: day\n", True),
+    ("  as_of_precision: bounded\n  as_of_earliest: 2020-09-27\n  as_of_latest: 2020-10-30\n", True),
+    ("  as_of: 2020-10-07\n  as_of_precision: bounded\n  as_of_earliest: 2020-09-27\n"
+     "  as_of_latest: 2020-10-30\n", False),
+    ("  as_of_precision: bounded\n  as_of_earliest: 2020-10-30\n  as_of_latest: 2020-09-27\n", False),
+    ("  as_of_precision: bounded\n", False),
+    ("  as_of: 2020-10-07\n  as_of_precision: day\n  as_of_latest: 2020-10-30\n", False),
+])
+def test_undated_figures_carry_honest_bounds(project: Project, fields: str, ok: bool,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    text = FIGURES.format(status="unspecified", total=5, note="")
+    text = text.replace("  as_of: 2020-10-07\n  as_of_precision: day\n", fields, 1)
+    (project.datasets / "equipment_losses" / "zz-test.yaml").write_text(text)
+    assert main(["validate", "--root", str(project.root)]) == (0 if ok else 1)
+    if not ok:
+        assert "record 'eq-total', field 'as_of_precision'" in capsys.readouterr().err
+
+
+def test_an_actor_cannot_be_its_own_ancestor(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
+    (project.datasets / "actors" / "zz-test.yaml").write_text(
+        "- {id: zz-a, name: A, kind: state, side: third_party, parent_id: zz-b, "
+        "cite: [{source: seed-000, locator: x}]}\n"
+        "- {id: zz-b, name: B, kind: state, side: third_party, parent_id: zz-a, "
+        "cite: [{source: seed-000, locator: x}]}\n")
+    assert main(["validate", "--root", str(project.root)]) == 1
+    err = capsys.readouterr().err
+    assert "record 'zz-a', field 'parent_id'" in err and "record 'zz-b', field 'parent_id'" in err
+
+
+def test_a_record_can_be_a_version_in_several_disagreements(project: Project,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    (project.datasets / "disagreements" / "zz-test.yaml").write_text(
+        "- {id: dis-a, subject: A, kind: number, cite: [{source: seed-001, locator: x}]}\n"
+        "- {id: dis-b, subject: B, kind: number, cite: [{source: seed-001, locator: x}]}\n")
+    text = FIGURES.format(status="unspecified", total=5, note="")
+    text = text.replace("  evidence: party_claim\n",
+                        "  evidence: party_claim\n  disagreements: [dis-a, dis-b]\n")
+    (project.datasets / "equipment_losses" / "zz-test.yaml").write_text(text)
+    assert main(["build", "--root", str(project.root)]) == 0, capsys.readouterr().err
+    links = pq.read_table(project.published / "equipment_loss_disagreements.parquet").to_pylist()
+    assert {(r["equipment_loss_id"], r["disagreement_id"]) for r in links} == {
+        (part, dis) for part in ("eq-total", "eq-part-a", "eq-part-b") for dis in ("dis-a", "dis-b")}
 
 
 FIGURES = """\

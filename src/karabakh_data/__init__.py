@@ -7,6 +7,7 @@
 from karabakh_data._version import __version__
 from karabakh_data.citation import cite
 from karabakh_data.loader import load, package, path, records, tables
-from karabakh_data.views import disagreements, timeline
+from karabakh_data.views import claims_over_time, disagreements, responses, timeline, when
 
-__all__ = ["__version__", "cite", "disagreements", "load", "package", "path", "records", "tables", "timeline"]
+__all__ = ["__version__", "cite", "claims_over_time", "disagreements", "load", "package", "path", "records",
+           "responses", "tables", "timeline", "when"]

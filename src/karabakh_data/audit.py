@@ -25,34 +25,30 @@ _REPAIRS = {"每": "-", "邦": "ü", "\u2013": "-", "\u2014": "-", "\u2212": "-"
 _MULTIPLIERS = {"thousand": 10**3, "million": 10**6, "m": 10**6, "billion": 10**9, "bn": 10**9, "b": 10**9}
 SHINGLE = 8  # a run of this many words shared with a seed counts as copied
 
-# Fields checked per table: dates and numbers that must be stated in a cited seed.
+# What the audit checks, read from the field roles in the registry (see schema/model.py).
 DATE_FIELDS = {
-    "events": (("date_start", "date_precision"), ("date_end", "date_precision")),
-    "casualties": (("as_of", "as_of_precision"), ("period_start", None), ("period_end", None)),
-    "equipment_losses": (("as_of", "as_of_precision"),),
-    "allegations": (("date_alleged", "date_precision"),),
-    "allegation_responses": (("date", "date_precision"),),
-    "arms_transfers": (("period_start", "period_precision"), ("period_end", "period_precision")),
+    t.name: tuple((f.name, f.precision) for f in t.fields if f.type == "date" and f.role == "stated")
+    for t in TABLES.values()
 }
 NUMBER_FIELDS = {
-    "casualties": ("count_low", "count_best", "count_high", "out_of"),
-    "equipment_losses": ("count_low", "count_best", "count_high", "value_usd"),
-    "allegations": ("figure", "figure_high"),
-    "arms_transfers": ("quantity", "value"),
+    t.name: tuple(f.name for f in t.fields if f.type in ("integer", "number") and f.role == "stated")
+    for t in TABLES.values()
 }
-# Free text we write ourselves (names, titles of works, locators and aliases are excluded).
-PROSE_FIELDS = {
-    "sources": ("reliability_note",),
-    "actors": ("note",),
-    "places": ("note",),
-    "disagreements": ("subject", "note"),
-    "events": ("title", "description", "note"),
-    "casualties": ("note", "inconsistency"),
-    "equipment_losses": ("note", "inconsistency"),
-    "allegations": ("summary", "note"),
-    "allegation_responses": ("summary", "note"),
-    "arms_transfers": ("summary", "note"),
-}
+PROSE_FIELDS = {t.name: tuple(f.name for f in t.fields if f.role == "prose") for t in TABLES.values()}
+ACTOR_FIELDS = {t.name: tuple(f.name for f in t.fields if f.role == "named_actor") for t in TABLES.values()}
+_GARBLED = re.compile(r"[^\x00-\u024f\u2000-\u206f]+")
+
+
+def _undo_mis_decoding(run: re.Match[str]) -> str:
+    try:
+        return run.group(0).encode("big5").decode("gb18030")
+    except UnicodeError:
+        return run.group(0)
+
+
+def undo_mis_decoding(text: str) -> str:
+    """Seed-001's garbled runs restored: they are GB18030 text that was decoded as Big5."""
+    return _GARBLED.sub(_undo_mis_decoding, text)
 
 
 def repair(text: str) -> str:
@@ -137,6 +133,15 @@ class Seed:
             return value.month in self.months and value.year in self.years
         return (value.day, value.month) in self.day_months
 
+    @cached_property
+    def lowered(self) -> str:
+        return " ".join(words(self.text))
+
+    def names(self, name: str) -> bool:
+        """Whether the seed gives ``name`` (as words, case and punctuation ignored)."""
+        wanted = " ".join(words(name))
+        return bool(wanted) and f" {wanted} " in f" {self.lowered} "
+
     def states_number(self, value: float) -> bool:
         return float(value) in self.numbers or value in self.number_words
 
@@ -176,7 +181,8 @@ def _month_number(token: str) -> int:
 
 def load_seeds(folder: Path) -> dict[str, Seed]:
     """The seed documents in ``folder``, by file name."""
-    return {p.name: Seed(p.name, repair(p.read_text(encoding="utf-8"))) for p in sorted(folder.glob("*.txt"))}
+    return {p.name: Seed(p.name, repair(undo_mis_decoding(p.read_text(encoding="utf-8"))))
+            for p in sorted(folder.glob("*.txt"))}
 
 
 Finding = Problem  # an audit finding names the table where a build problem names the file
@@ -191,6 +197,8 @@ class Audit:
         sources = self.frames["sources"].set_index("id")
         self._document = {i: (None if pd.isna(d) else d) for i, d in sources["document"].items()}
         self._via = {i: (None if pd.isna(v) else v) for i, v in sources["cited_via"].items()}
+        self._publisher = {d: str(p) for d, p in zip(sources["document"], sources["publisher"], strict=True)
+                           if not pd.isna(d)}
 
     def seed_of(self, source_id: str) -> str | None:
         """The seed document a source is read in (following cited_via)."""
@@ -216,14 +224,14 @@ class Audit:
         return result
 
     def unsourced(self) -> Iterator[Finding]:
-        for table in (*PROSE_FIELDS,):
+        for table in ("sources", *CITATIONS):
             for record, seeds in self.cited_seeds(table).items():
                 if not seeds:
                     yield Finding(table, record, "cite", "no citation rests on a seed document")
 
     def unstated(self) -> Iterator[Finding]:
         """Dates and numbers not stated in any seed the record cites."""
-        for table in sorted(set(DATE_FIELDS) | set(NUMBER_FIELDS)):
+        for table in sorted(t for t in CITATIONS if DATE_FIELDS[t] or NUMBER_FIELDS[t]):
             frame = self.frames[table].set_index("id")
             cited = self.cited_seeds(table)
             for record, row in frame.iterrows():
@@ -236,6 +244,8 @@ class Audit:
                         continue
                     precision = None if precision_field is None or pd.isna(row[precision_field]) else str(
                         row[precision_field])
+                    if precision == "bounded":
+                        continue  # bounds, not a stated date: checked by the build's rules
                     if not any(s.states_date(value.date(), precision) for s in seeds):
                         yield Finding(table, str(record), field,
                                       f"{value.date()} ({precision or 'day'}) is not stated in "
@@ -253,6 +263,7 @@ class Audit:
         shingles = {name: seed.shingles for name, seed in self.seeds.items()}
         for table, fields in PROSE_FIELDS.items():
             frame = self.frames[table]
+            key = TABLES[table].primary_key
             for _, row in frame.iterrows():
                 for field in fields:
                     if pd.isna(row[field]):
@@ -262,9 +273,32 @@ class Audit:
                         run = tuple(tokens[i:i + SHINGLE])
                         hit = next((n for n, s in shingles.items() if run in s), None)
                         if hit:
-                            yield Finding(table, str(row["id"]), field,
+                            yield Finding(table, "/".join(str(row[k]) for k in key), field,
                                           f"repeats {' '.join(run)!r} from {hit}; write it in our own words")
                             break
+
+    def unnamed_actors(self) -> Iterator[Finding]:
+        """Claimants, accused, speakers and suppliers that no seed the record cites names."""
+        actors = self.frames["actors"].set_index("id")
+        aliases = self.frames["actor_aliases"].groupby("actor_id", observed=True)["alias"].agg(list)
+        named = actors["named"].fillna(True).astype(bool)
+        for table, fields in ACTOR_FIELDS.items():
+            if not fields or table not in CITATIONS:
+                continue
+            cited = self.cited_seeds(table)
+            for _, row in self.frames[table].iterrows():
+                seeds = [self.seeds[s] for s in cited.get(row["id"], ()) if s in self.seeds]
+                for field in fields:
+                    actor = row[field]
+                    if pd.isna(actor) or not seeds or actor not in actors.index or not named[actor]:
+                        continue
+                    names = [str(actors.at[actor, "name"]), *aliases.get(actor, [])]
+                    if names[0] in {self._publisher.get(s.name) for s in seeds}:
+                        continue  # the seed's own voice: an encyclopedia does not name itself
+                    if not any(s.names(n) for s in seeds for n in names):
+                        yield Finding(table, str(row["id"]), field,
+                                      f"{actor!r}: no seed the record cites names {names[0]!r} or an alias; "
+                                      "name the actor the seed names, or add the seed's spelling as an alias")
 
     def duplicate_events(self) -> Iterator[Finding]:
         """Events with the same dates, kind, place and actors in the same roles."""
@@ -285,4 +319,5 @@ class Audit:
             seen.setdefault(k, []).append((event_id, title_words))
 
     def findings(self) -> list[Finding]:
-        return [*self.unsourced(), *self.unstated(), *self.copied(), *self.duplicate_events()]
+        return [*self.unsourced(), *self.unstated(), *self.copied(), *self.unnamed_actors(),
+                *self.duplicate_events()]

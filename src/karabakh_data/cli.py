@@ -160,8 +160,8 @@ def _format(args: argparse.Namespace) -> int:
         print(f"{len(changed)} curated file(s) are not in the house style: run `karabakh-data format`.",
               file=sys.stderr)
         return 1
-    print(f"{len(files)} curated file(s) checked; {len(changed)} {'to reformat' if args.check else 'reformatted'}.",
-          file=sys.stderr)
+    done = "to reformat" if args.check else "reformatted"
+    print(f"{len(files)} curated file(s) checked; {len(changed)} {done}.", file=sys.stderr)
     return 0
 
 
@@ -190,7 +190,7 @@ def parser() -> argparse.ArgumentParser:
     _root_option(e)
     e.set_defaults(run=_examples)
     fm = sub.add_parser("format", help="rewrite the curated YAML in the house style (comments are kept)")
-    fm.add_argument("--check", action="store_true", help="only list the files that are not in the house style")
+    fm.add_argument("--check", action="store_true", help="only list the files not in the house style")
     _root_option(fm)
     fm.set_defaults(run=_format)
     d = sub.add_parser("diff", help="records added, removed and changed between two data packages")

@@ -11,6 +11,5 @@ from karabakh_data.schema.tables import (
     VERSIONS,
 )
 
-__all__ = ["CITATIONS", "CITED_TABLES", "CORE_TABLES", "LINK_TABLES", "TABLES", "VERSIONED_TABLES", "VERSIONS",
-           "Field",
-           "Nesting", "Table"]
+__all__ = ["CITATIONS", "CITED_TABLES", "CORE_TABLES", "LINK_TABLES", "TABLES", "VERSIONED_TABLES",
+           "VERSIONS", "Field", "Nesting", "Table"]

@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 FieldType = Literal["string", "integer", "number", "boolean", "date"]
+# What a field is for, read by the audit and the views: prose written in our own words; a date or number
+# a cited seed must state; an actor whose name a cited seed must give; the bound of an undated record.
+FieldRole = Literal["prose", "stated", "named_actor", "bound"]
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,8 @@ class Field:
     references: str | None = None  # "table" or "table.field"; None: no foreign key
     default: bool | None = None  # value the build fills in when the curator leaves the field out
     derived: bool = False  # computed by the build; never written by a curator
+    role: FieldRole | None = None
+    precision: str | None = None  # for a date: the field that says how precisely it is known
 
     @property
     def reference(self) -> tuple[str, str] | None:

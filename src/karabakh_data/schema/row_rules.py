@@ -43,11 +43,15 @@ ROW_RULES: dict[str, Rule] = {
         Rule("count_order", "count_best", "counts must satisfy count_low <= count_best <= count_high",
                 lambda df, _: _le(df["count_low"], df["count_best"]) & _le(df["count_best"], df["count_high"])
                 & _le(df["count_low"], df["count_high"])),
-        Rule("has_count", "count_best", "at least one of count_low, count_best, count_high is needed",
-                lambda df, _: df[["count_low", "count_best", "count_high"]].notna().any(axis=1)),
+        Rule("has_count", "count_best",
+             "give at least one of count_low, count_best, count_high, or count_words when the source "
+             "states no number",
+             lambda df, _: df[["count_low", "count_best", "count_high", "count_words"]].notna().any(axis=1)),
         Rule("has_count_or_value", "count_best",
-                "at least one of count_low, count_best, count_high or value_usd is needed",
-                lambda df, _: df[["count_low", "count_best", "count_high", "value_usd"]].notna().any(axis=1)),
+             "give at least one of count_low, count_best, count_high or value_usd, or count_words when the "
+             "source states no number",
+             lambda df, _: df[["count_low", "count_best", "count_high", "value_usd", "count_words"]]
+             .notna().any(axis=1)),
         Rule("coordinates_complete", "coordinate_precision",
                 "latitude, longitude and coordinate_precision are given together or not at all",
                 lambda df, _: _both_or_neither(df["latitude"], df["longitude"])

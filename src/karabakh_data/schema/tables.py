@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from karabakh_data.schema import vocabularies as v
-from karabakh_data.schema.model import Field, Nesting, Table
+from karabakh_data.schema.model import Field, FieldRole, Nesting, Table
 
 _ISO3 = r"^[A-Z]{3}$"
 
@@ -15,21 +15,35 @@ def _id(what: str) -> Field:
                  pattern=v.ID_PATTERN)
 
 
-def _ref(name: str, table: str, description: str, required: bool = True) -> Field:
-    return Field(name, "string", description, required=required, references=table, pattern=v.ID_PATTERN)
+def _ref(name: str, table: str, description: str, required: bool = True,
+         role: FieldRole | None = None) -> Field:
+    return Field(name, "string", description, required=required, references=table, pattern=v.ID_PATTERN,
+                 role=role)
+
+
+def _actor(name: str, description: str, required: bool = True) -> Field:
+    """An actor a cited seed must name (claimant, accused, speaker, supplier, ...)."""
+    return _ref(name, "actors", description, required=required, role="named_actor")
 
 
 def _text(name: str, description: str, required: bool = True) -> Field:
     return Field(name, "string", description, required=required, min_length=1)
 
 
+def _prose(name: str, description: str, required: bool = True) -> Field:
+    """Text we write in our own words (checked against copying from the seeds)."""
+    return Field(name, "string", description, required=required, min_length=1, role="prose")
+
+
 def _enum(name: str, values: tuple[str, ...], description: str, required: bool = True) -> Field:
     return Field(name, "string", description, required=required, enum=values)
 
 
-def _date(name: str, description: str, required: bool = True,
-          minimum: dt.date = v.SCOPE_START, maximum: dt.date = v.SCOPE_END) -> Field:
-    return Field(name, "date", description, required=required, minimum=minimum, maximum=maximum)
+def _date(name: str, description: str, required: bool = True, minimum: dt.date = v.SCOPE_START,
+          maximum: dt.date = v.SCOPE_END, precision: str | None = None) -> Field:
+    """A date a cited seed must state."""
+    return Field(name, "date", description, required=required, minimum=minimum, maximum=maximum,
+                 role="stated", precision=precision)
 
 
 def _precision(name: str, of: str, required: bool = True) -> Field:
@@ -40,27 +54,28 @@ def _precision(name: str, of: str, required: bool = True) -> Field:
 
 
 def _dated(date: str, precision: str, prefix: str, of: str, required: bool = True,
-           minimum: dt.date = v.SCOPE_START, maximum: dt.date = v.SCOPE_END) -> tuple[Field, ...]:
+           minimum: dt.date = v.SCOPE_START, maximum: dt.date = v.SCOPE_END,
+           role: FieldRole | None = "stated") -> tuple[Field, ...]:
     """A date with its precision and, for undated records, honest bounds instead of a guessed date."""
     return (
         Field(date, "date", f"{of[0].upper()}{of[1:]}, as stated; empty when only bounds are known.",
-              required=False, minimum=minimum, maximum=maximum),
+              required=False, minimum=minimum, maximum=maximum, role=role, precision=precision),
         _precision(precision, of, required=required),
         Field(f"{prefix}_earliest", "date", f"Earliest date {of} can be, when no date is stated "
               "(precision bounded): e.g. the event it follows.", required=False, minimum=minimum,
-              maximum=maximum),
+              maximum=maximum, role="bound"),
         Field(f"{prefix}_latest", "date", f"Latest date {of} can be, when no date is stated (precision "
               "bounded): e.g. the date of the document that reports it.", required=False, minimum=minimum,
-              maximum=max(maximum, v.BOUND_END)),
+              maximum=max(maximum, v.BOUND_END), role="bound"),
     )
 
 
 def _count(name: str, description: str) -> Field:
-    return Field(name, "integer", description, required=False, minimum=0)
+    return Field(name, "integer", description, required=False, minimum=0, role="stated")
 
 
 def _note() -> Field:
-    return _text("note", "Curator's note in our own words: caveats, context, how a figure was read.",
+    return _prose("note", "Curator's note in our own words: caveats, context, how a figure was read.",
                  required=False)
 
 
@@ -74,7 +89,7 @@ SOURCES = Table(
         _text("publisher", "Publisher, outlet or issuing body.", required=False),
         _text("authors", "Authors as credited, separated by semicolons.", required=False),
         *_dated("published_date", "published_precision", "published", "the publication date", required=False,
-                minimum=dt.date(1990, 1, 1), maximum=dt.date(2026, 12, 31)),
+                minimum=dt.date(1990, 1, 1), maximum=dt.date(2026, 12, 31), role=None),
         Field("language", "string", "Language of the work (ISO 639-1).", required=False,
               pattern=r"^[a-z]{2}$"),
         _enum("kind", v.SOURCE_KIND, "Kind of source."),
@@ -87,7 +102,7 @@ SOURCES = Table(
               "themselves.", required=False, pattern=r"^\d{3}_[0-9a-f]{16}\.txt$"),
         Field("reference_number", "integer", "Number of this work in the cited_via document's reference "
               "list, where it has one.", required=False, minimum=1),
-        _text("reliability_note", "What a user should know about this source's reliability.",
+        _prose("reliability_note", "What a user should know about this source's reliability.",
               required=False),
     ),
     rules=("source_has_origin", "published_bounds"),
@@ -164,7 +179,7 @@ DISAGREEMENTS = Table(
     "Points on which the sources disagree; the competing versions are the records that point here.",
     (
         _id("disagreement"),
-        _text("subject", "What the sources disagree about."),
+        _prose("subject", "What the sources disagree about."),
         _enum("kind", v.DISAGREEMENT_KIND, "What differs: a date, a number, an actor, a place, whether "
               "it happened at all, or other."),
         _note(),
@@ -177,13 +192,13 @@ EVENTS = Table(
     (
         _id("event"),
         _date("date_start", "First day of the event; with precision bounded, the earliest day it can have "
-              "happened."),
+              "happened.", precision="date_precision"),
         _date("date_end", "Last day of the event (equal to date_start for one-day events); with precision "
-              "bounded, the latest day it can have happened."),
+              "bounded, the latest day it can have happened.", precision="date_precision"),
         _precision("date_precision", "the dates"),
         _enum("kind", v.EVENT_KIND, "Kind of event (aligned with ACLED's event types where they fit)."),
-        _text("title", "Short headline in our own words."),
-        _text("description", "What happened, in our own words."),
+        _prose("title", "Short headline in our own words."),
+        _prose("description", "What happened, in our own words."),
         _ref("place_id", "places", "Where it happened, where a place is named.", required=False),
         _enum("evidence", v.EVIDENCE, "Strength of the evidence for the event."),
         _note(),
@@ -214,11 +229,15 @@ EVENT_WEAPONS = Table(
 )
 
 _FIGURE_FIELDS = (
-    _ref("claimant_id", "actors", "Who stated the figure (not where we read it: that is the citation)."),
+    _actor("claimant_id", "Who stated the figure (not where we read it: that is the citation)."),
     _enum("qualifier", v.QUALIFIER, "Qualifier as stated: exact, at_least, more_than, about, up_to, "
           "fewer_than, nearly, range, estimate."),
     *_dated("as_of", "as_of_precision", "as_of", "the date the figure was stated or refers to"),
 )
+
+_COUNT_WORDS = _text("count_words", "The figure as the source words it when it gives no number "
+                     "(\"more than half of the population\", \"several dozen\"); the counts are then empty.",
+                     required=False)
 
 CASUALTIES = Table(
     "casualties", "Casualties", "One row per reported casualty, displacement or damage figure.",
@@ -234,6 +253,7 @@ CASUALTIES = Table(
         _count("count_low", "Lower bound, when a range or minimum is stated."),
         _count("count_best", "The figure as stated (or the central value)."),
         _count("count_high", "Upper bound, when a range or maximum is stated."),
+        _COUNT_WORDS,
         *_FIGURE_FIELDS[1:],
         _date("period_start", "Start of the period covered, if stated.", required=False),
         _date("period_end", "End of the period covered, if stated.", required=False),
@@ -241,7 +261,7 @@ CASUALTIES = Table(
         _count("out_of", "Size of the group the figure relates to (e.g. recruits deployed), if stated."),
         _ref("part_of_id", "casualties", "The stated total this row is a part of (breakdown rows).",
              required=False),
-        _text("inconsistency", "Set when the source's stated breakdown does not add up to its stated "
+        _prose("inconsistency", "Set when the source's stated breakdown does not add up to its stated "
               "total: what does not add up. Numbers are kept as stated.", required=False),
         _enum("evidence", v.EVIDENCE, "Strength of the evidence for the figure."),
         _note(),
@@ -263,12 +283,13 @@ EQUIPMENT_LOSSES = Table(
         _count("count_low", "Lower bound, when a range or minimum is stated."),
         _count("count_best", "The figure as stated (or the central value)."),
         _count("count_high", "Upper bound, when a range or maximum is stated."),
+        _COUNT_WORDS,
         *_FIGURE_FIELDS[1:],
         Field("value_usd", "number", "Stated value of the losses in US dollars, for valuation claims.",
-              required=False, minimum=0),
+              required=False, minimum=0, role="stated"),
         _ref("part_of_id", "equipment_losses", "The stated total this row is a part of (breakdown rows).",
              required=False),
-        _text("inconsistency", "Set when the source's stated breakdown does not add up to its stated "
+        _prose("inconsistency", "Set when the source's stated breakdown does not add up to its stated "
               "total: what does not add up. Numbers are kept as stated.", required=False),
         _enum("evidence", v.EVIDENCE, "Strength of the evidence (visually_confirmed for Oryx tallies)."),
         _note(),
@@ -282,15 +303,15 @@ ALLEGATIONS = Table(
     (
         _id("allegation"),
         *_dated("date_alleged", "date_precision", "date", "when the allegation was made"),
-        _ref("alleged_by_id", "actors", "Who made the allegation."),
-        _ref("accused_id", "actors", "Who is accused."),
+        _actor("alleged_by_id", "Who made the allegation."),
+        _actor("accused_id", "Who is accused."),
         _enum("beneficiary_side", v.BENEFICIARY_SIDE, "The side the alleged involvement would have helped."),
         _enum("kind", v.ALLEGATION_KIND, "Kind of involvement alleged."),
-        _text("summary", "What is alleged, in our own words."),
+        _prose("summary", "What is alleged, in our own words."),
         Field("figure", "number", "Number given with the allegation (fighters, pay, ...), if any; the "
-              "lower bound of a stated range.", required=False, minimum=0),
+              "lower bound of a stated range.", required=False, minimum=0, role="stated"),
         Field("figure_high", "number", "Upper bound, when the allegation states a range.", required=False,
-              minimum=0),
+              minimum=0, role="stated"),
         _text("figure_unit", "Unit of the figure (fighters, USD per month, ...).", required=False),
         _enum("figure_qualifier", v.QUALIFIER, "Qualifier of the figure as stated.", required=False),
         Field("status", "string", "Derived by the build from the statements answering the allegation "
@@ -307,9 +328,9 @@ STATEMENTS = Table(
     "each to the allegations a source says it answers.",
     (
         _id("statement"),
-        _ref("speaker_id", "actors", "Who made the statement."),
+        _actor("speaker_id", "Who made the statement."),
         *_dated("date", "date_precision", "date", "when the statement was made"),
-        _text("summary", "What was said, in our own words."),
+        _prose("summary", "What was said, in our own words."),
         _note(),
     ),
     rules=("date_bounds",),
@@ -328,7 +349,7 @@ STATEMENT_ALLEGATIONS = Table(
         Field("standing", "boolean", "True when the statement predates the allegation and is linked as an "
               "earlier, standing position; such a link does not settle the allegation's status.",
               default=False),
-        _text("basis", "Where a source ties the statement to this allegation, in our own words."),
+        _prose("basis", "Where a source ties the statement to this allegation, in our own words."),
     ),
     primary_key=("statement_id", "allegation_id"),
     nesting=Nesting("statements", "answers", "statement_id"),
@@ -339,21 +360,20 @@ ARMS_TRANSFERS = Table(
     "arms_transfers", "Arms transfers", "Supply relationships stated or alleged in the sources.",
     (
         _id("transfer"),
-        _ref("supplier_id", "actors", "Supplier."),
-        _ref("recipient_id", "actors", "Recipient."),
-        _ref("intermediary_id", "actors", "Intermediary, if any (a firm, a transit state).",
-             required=False),
+        _actor("supplier_id", "Supplier."),
+        _actor("recipient_id", "Recipient."),
+        _actor("intermediary_id", "Intermediary, if any (a firm, a transit state).", required=False),
         _text("system", "System or goods as named."),
         _enum("category", v.ARMS_CATEGORY, "Category of the goods."),
-        Field("quantity", "integer", "Number of items, if stated.", required=False, minimum=0),
+        Field("quantity", "integer", "Number of items, if stated.", required=False, minimum=0, role="stated"),
         _enum("quantity_qualifier", v.QUALIFIER, "Qualifier of the quantity.", required=False),
-        Field("value", "number", "Value, if stated.", required=False, minimum=0),
+        Field("value", "number", "Value, if stated.", required=False, minimum=0, role="stated"),
         Field("value_currency", "string", "Currency of the value (ISO 4217).", required=False,
               pattern=_ISO3),
         _date("period_start", "Start of the order or delivery period, if stated.", required=False,
-              minimum=dt.date(1990, 1, 1)),
+              minimum=dt.date(1990, 1, 1), precision="period_precision"),
         _date("period_end", "End of the order or delivery period, if stated.", required=False,
-              minimum=dt.date(1990, 1, 1)),
+              minimum=dt.date(1990, 1, 1), precision="period_precision"),
         _precision("period_precision", "the period", required=False),
         Field("during_war", "boolean", "Whether the transfer (or its halt) took place during the war, "
               "where the sources say.", required=False),
@@ -361,7 +381,7 @@ ARMS_TRANSFERS = Table(
               "halted."),
         _ref("allegation_id", "allegations", "The allegation this transfer rests on, if any.",
              required=False),
-        _text("summary", "What the sources say, in our own words."),
+        _prose("summary", "What the sources say, in our own words."),
         _note(),
     ),
     rules=("period_order", "value_complete"),

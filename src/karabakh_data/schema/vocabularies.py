@@ -49,7 +49,8 @@ EVENT_KIND = (
     "drone_strike", "air_strike", "shootdown", "spillover", "ceasefire", "ceasefire_violation",
     "agreement", "peacekeeping_deployment", "domestic_measure", "diplomatic_act", "statement",
     "prisoner_exchange", "remains_exchange", "protest", "war_crime_incident", "military_exercise",
-    "arms_delivery", "cyber_operation", "blockade", "humanitarian", "political_crisis", "other",
+    "arms_delivery", "cyber_operation", "blockade", "humanitarian", "political_crisis", "trial",
+    "disclosure", "other",
 )
 EVENT_ROLE = (
     "attacker", "target", "capturer", "loser", "claimant", "mediator", "signatory", "participant",
@@ -63,7 +64,7 @@ EVIDENCE = (
 VICTIM_GROUP = ("military", "civilian", "foreign_fighter", "journalist", "peacekeeper", "mixed", "unknown")
 MEASURE = (
     "killed", "wounded", "killed_or_wounded", "missing", "captured", "released", "bodies_recovered",
-    "displaced", "hospitalized", "deserted", "damaged", "destroyed",
+    "displaced", "returned", "remaining", "hospitalized", "deserted", "damaged", "destroyed",
 )
 UNIT = ("people", "houses", "buildings", "apartments", "facilities", "vehicles", "schools",
         "infrastructure_sites", "other")
