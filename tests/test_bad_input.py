@@ -34,7 +34,7 @@ CASES = {
     "duplicate id": (GOOD_EVENT + GOOD_EVENT, "ev-2020-09-27-test", "id", "duplicate key"),
     "dangling reference": (GOOD_EVENT + "  place_id: atlantis\n", "ev-2020-09-27-test", "place_id",
                            "'atlantis'"),
-    "dangling citation": (GOOD_EVENT.replace("seed-002", "seed-999"), "ev-2020-09-27-test", "source_id",
+    "dangling citation": (GOOD_EVENT.replace("seed-002", "seed-999"), "ev-2020-09-27-test", "cite[0].source",
                           "'seed-999'"),
     "no citation": (GOOD_EVENT.replace("  cite: [{source: seed-002, locator: Course of the war}]\n", ""),
                     "ev-2020-09-27-test", "id", "cites no source"),
@@ -56,7 +56,8 @@ def test_bad_input_is_reported_and_nothing_is_published(
     before = _snapshot(project.published)
     assert main(["build", "--root", str(project.root)]) == 1
     err = capsys.readouterr().err
-    expected = f"datasets/events/zz-test.yaml: record {record!r}, field {field!r}: "
+    expected = ("datasets/events/zz-test.yaml" if record == "-"
+                else f"datasets/events/zz-test.yaml, record {record!r}, field {field!r}: ")
     lines = [line for line in err.splitlines() if expected in line]
     assert lines, err
     assert any(message in line for line in lines), err

@@ -60,6 +60,6 @@ def test_build_replaces_the_whole_folder(project: Project) -> None:
     build(project)
     assert not stray.exists()
     descriptor = json.loads((project.published / "datapackage.json").read_text())
-    assert {r["path"] for r in descriptor["resources"]} | {"datapackage.json"} == {
+    assert {r["path"] for r in descriptor["resources"]} | {"datapackage.json", "croissant.json"} == {
         p.name for p in project.published.iterdir()
     }

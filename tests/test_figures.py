@@ -29,3 +29,23 @@ def test_committed_figures_are_drawn_from_the_current_data(root: Path) -> None:
     assert record["data"] == data_fingerprint(), "docs/figures is stale: run `karabakh-data figures`"
     for name in FIGURES:
         _png_size(folder / name)
+
+
+def test_casualty_figure_covers_every_death_figure_and_the_official_tolls() -> None:
+    import karabakh_data as kd
+    from karabakh_data.figures import _death_figures
+
+    deaths = _death_figures()
+    killed = kd.load("casualties").query("measure == 'killed'")
+    assert set(deaths["id"]) == set(killed["id"])
+    official = deaths[(deaths["relation"] == "own") & (deaths["victim_group"] == "military")]
+    assert {"armenia", "azerbaijan"} <= set(official["side"])  # each side's own toll is drawn
+    assert official["as_of"].max().year > 2021  # later official tolls are not cut off
+
+
+def test_figure_labels_are_plain_words() -> None:
+    from karabakh_data.figures import SIDE_COLOURS
+    from karabakh_data.schema.vocabularies import label
+
+    for value in [*SIDE_COLOURS, "drone_strike", "self_propelled_artillery"]:
+        assert "_" not in label(value)

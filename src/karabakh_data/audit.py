@@ -59,7 +59,7 @@ def repair(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", repair(text).lower())
+    return re.findall(r"[^\W_]+", repair(text).lower())
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from karabakh_data import metadata
+from karabakh_data.croissant import write_croissant
 from karabakh_data.curated import Rows, read_curated
 from karabakh_data.descriptor import package_descriptor, resource_descriptor
 from karabakh_data.errors import ValidationFailed
@@ -75,6 +76,7 @@ def write_package(tables: dict[str, pa.Table], folder: Path) -> None:
     descriptor = package_descriptor(resources, tables["sources"])
     text = json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n"
     (folder / "datapackage.json").write_text(text, encoding="utf-8")
+    write_croissant(folder)
 
 
 def _swap_in(staging: Path, target: Path) -> None:

@@ -11,6 +11,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from karabakh_data.build import Project, arrow_tables, load_valid_rows
+from karabakh_data.croissant import stale_croissant
 from karabakh_data.descriptor import package_descriptor, resource_descriptor
 from karabakh_data.generated import stale_generated
 
@@ -23,9 +24,14 @@ def _without_file_facts(descriptor: dict[str, Any]) -> dict[str, Any]:
 
 
 def integrity_differences(published: Path) -> list[str]:
-    """Published files that are missing or whose sha256 differs from what datapackage.json declares."""
+    """Published files that are missing or whose sha256 differs from what the descriptor declares.
+
+    ``published`` is the package folder (holding datapackage.json) or the descriptor file itself.
+    """
     problems = []
-    descriptor = json.loads((published / "datapackage.json").read_text(encoding="utf-8"))
+    path = published if published.is_file() else published / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    published = path.parent
     for resource in descriptor["resources"]:
         path = published / resource["path"]
         if not path.exists():
@@ -65,6 +71,7 @@ def differences(project: Project) -> list[str]:
     fresh = package_descriptor([resource_descriptor(name, "") for name in expected], expected["sources"])
     if _without_file_facts(descriptor) != _without_file_facts(fresh):
         problems.append("datapackage.json: metadata or schemas differ from the definitions")
+    problems += stale_croissant(published)
     counts = {name: table.num_rows for name, table in expected.items()}
     problems += [f"{path}: stale generated file" for path in stale_generated(project.root, counts)]
     return problems

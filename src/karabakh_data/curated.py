@@ -10,7 +10,7 @@ import pydantic
 import yaml
 
 from karabakh_data.derived import fill_derived
-from karabakh_data.errors import Problem
+from karabakh_data.errors import Problem, yaml_problem
 from karabakh_data.schema import CORE_TABLES, TABLES
 from karabakh_data.schema.pydantic_models import curated_model, links_of, nested_key_columns
 
@@ -63,7 +63,7 @@ def _read_file(path: Path, label: str, rows: Rows, table: str) -> None:
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     except (yaml.YAMLError, UnicodeDecodeError, ValueError) as exc:
-        rows.problems.append(Problem(label, "-", "-", f"malformed file: {exc}".replace("\n", " ")))
+        rows.problems.append(yaml_problem(label, exc))
         return
     if data is None:
         return

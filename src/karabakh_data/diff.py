@@ -22,8 +22,8 @@ class TableDiff:
         return not (self.added or self.removed or self.changed)
 
 
-def _folder(path: Path) -> Path:
-    return path.parent if path.name == "datapackage.json" else path
+def _descriptor(path: Path) -> Path:
+    return path if path.is_file() else path / "datapackage.json"
 
 
 def _rows(folder: Path, resource: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -34,9 +34,10 @@ def _rows(folder: Path, resource: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 def diff_packages(old: Path, new: Path) -> tuple[str, str, list[TableDiff]]:
     """Versions of both packages and the per-table differences (tables only in one side count whole)."""
-    old, new = _folder(old), _folder(new)
-    old_pkg = json.loads((old / "datapackage.json").read_text(encoding="utf-8"))
-    new_pkg = json.loads((new / "datapackage.json").read_text(encoding="utf-8"))
+    old, new = _descriptor(old), _descriptor(new)
+    old_pkg = json.loads(old.read_text(encoding="utf-8"))
+    new_pkg = json.loads(new.read_text(encoding="utf-8"))
+    old, new = old.parent, new.parent
     old_res = {r["name"]: r for r in old_pkg["resources"]}
     new_res = {r["name"]: r for r in new_pkg["resources"]}
     diffs = []

@@ -1,31 +1,66 @@
-"""Validation problems, each naming the file, record id and field."""
+"""Validation problems, each naming the file, record id and field, root causes first."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+import yaml
+
+NO_RECORD = "-"  # a problem of the whole file (it could not be read), not of one record
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong with the curated records."""
+    """One thing wrong with the curated records or a data package."""
 
     file: str
     record: str
     field: str
     message: str
 
+    @property
+    def whole_file(self) -> bool:
+        """True when the problem concerns the whole file, so its records are all missing."""
+        return self.record == NO_RECORD
+
     def __str__(self) -> str:
-        return f"{self.file}: record {self.record!r}, field {self.field!r}: {self.message}"
+        where = [self.file]
+        if self.record != NO_RECORD:
+            where.append(f"record {self.record!r}")
+        if self.field != NO_RECORD:
+            where.append(f"field {self.field!r}")
+        return f"{', '.join(where)}: {self.message}"
+
+
+def yaml_problem(label: str, exc: Exception) -> Problem:
+    """A YAML parse error as ``file:line:column: message`` (1-based, pointing at the offending mark)."""
+    if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
+        mark = exc.problem_mark
+        reason = exc.problem or "malformed YAML"
+        if exc.context:
+            reason = f"{reason} ({exc.context}" + (
+                f" at line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1})"
+                if exc.context_mark is not None else ")")
+        return Problem(f"{label}:{mark.line + 1}:{mark.column + 1}", NO_RECORD, NO_RECORD,
+                       f"malformed file: {reason}; fix the YAML syntax there")
+    return Problem(label, NO_RECORD, NO_RECORD, f"malformed file: {' '.join(str(exc).split())}")
+
+
+def _order(problem: Problem) -> tuple[bool, Problem]:
+    return (not problem.whole_file, problem)
 
 
 class ValidationFailed(Exception):
-    """Raised with every problem found, so one run reports them all."""
+    """Raised with every problem found, so one run reports them all; root causes come first."""
 
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(set(problems))
+    def __init__(self, problems: list[Problem], what: str = "the curated records") -> None:
+        self.problems = sorted(set(problems), key=_order)
+        self.what = what
         super().__init__(self.report())
 
     def report(self) -> str:
-        lines = [f"{len(self.problems)} problem(s) in the curated records:"]
+        if len(self.problems) == 1:
+            return f"1 problem in {self.what}: {self.problems[0]}"
+        lines = [f"{len(self.problems)} problem(s) in {self.what}:"]
         lines += [f"  {p}" for p in self.problems]
         return "\n".join(lines)

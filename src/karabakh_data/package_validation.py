@@ -26,7 +26,7 @@ def package_problems(descriptor_path: Path) -> list[Problem]:
         return [Problem(label, "-", "-", f"cannot read the descriptor: {exc}")]
     names = [r.get("name") for r in descriptor.get("resources", [])]
     problems = [Problem(label, "-", "resources", f"missing table {n!r}") for n in TABLES if n not in names]
-    problems += [Problem(label, "-", "resources", p) for p in integrity_differences(folder)]
+    problems += [Problem(label, "-", "resources", p) for p in integrity_differences(descriptor_path)]
     if problems:
         return problems
     frames = {name: frame_from_arrow(t, pq.read_table(folder / f"{name}.parquet"))

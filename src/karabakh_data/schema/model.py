@@ -31,6 +31,35 @@ class Field:
     role: FieldRole | None = None
     precision: str | None = None  # for a date: the field that says how precisely it is known
 
+    def __post_init__(self) -> None:
+        """Refuse combinations that make no sense, so a mistake in the registry fails at import."""
+        problems = []
+        if self.pattern is not None and self.type != "string":
+            problems.append("a pattern needs a string field")
+        if self.min_length is not None and self.type != "string":
+            problems.append("min_length needs a string field")
+        if self.enum is not None and (self.type != "string" or not self.enum):
+            problems.append("an enum needs a string field and at least one value")
+        if (self.minimum is not None or self.maximum is not None) and self.type not in (
+                "integer", "number", "date"):
+            problems.append("minimum/maximum need a number or date field")
+        if self.references is not None and self.type != "string":
+            problems.append("a foreign key must be a string field")
+        if self.default is not None and self.type != "boolean":
+            problems.append("only boolean fields have a default")
+        if self.derived and self.required is False:
+            problems.append("a derived field is always filled: it must be required")
+        if self.role == "prose" and self.type != "string":
+            problems.append("prose must be a string field")
+        if self.role in ("stated", "bound") and self.type not in ("integer", "number", "date"):
+            problems.append(f"role {self.role} needs a number or date field")
+        if self.role == "named_actor" and self.references != "actors":
+            problems.append("role named_actor needs a reference to actors")
+        if self.precision is not None and self.type != "date":
+            problems.append("only a date has a precision field")
+        if problems:
+            raise ValueError(f"field {self.name!r}: {'; '.join(problems)}")
+
     @property
     def reference(self) -> tuple[str, str] | None:
         """The referenced (table, field), if this field is a foreign key."""
@@ -66,6 +95,17 @@ class Table:
     primary_key: tuple[str, ...] = ("id",)
     nesting: Nesting | None = None
     rules: tuple[str, ...] = field(default_factory=tuple)  # names in schema.rules.RULES
+
+    def __post_init__(self) -> None:
+        names = [f.name for f in self.fields]
+        problems = [f"field {n!r} is defined twice" for n in set(names) if names.count(n) > 1]
+        problems += [f"primary key field {k!r} is not a field" for k in self.primary_key if k not in names]
+        problems += [f"field {f.name!r}: its precision field {f.precision!r} is not a field"
+                     for f in self.fields if f.precision and f.precision not in names]
+        if self.nesting is not None and self.nesting.parent_field not in names:
+            problems.append(f"nesting field {self.nesting.parent_field!r} is not a field")
+        if problems:
+            raise ValueError(f"table {self.name!r}: {'; '.join(problems)}")
 
     def field(self, name: str) -> Field:
         """The field called ``name``."""

@@ -194,7 +194,8 @@ EVENTS = Table(
         _date("date_start", "First day of the event; with precision bounded, the earliest day it can have "
               "happened.", precision="date_precision"),
         _date("date_end", "Last day of the event (equal to date_start for one-day events); with precision "
-              "bounded, the latest day it can have happened.", precision="date_precision"),
+              "bounded, the latest day it can have happened.", maximum=v.BOUND_END,
+              precision="date_precision"),
         _precision("date_precision", "the dates"),
         _enum("kind", v.EVENT_KIND, "Kind of event (aligned with ACLED's event types where they fit)."),
         _prose("title", "Short headline in our own words."),
@@ -443,3 +444,17 @@ VERSIONS: dict[str, Table] = {
     t.nesting.parent: t for t in LINK_TABLES if t.nesting and t.nesting.key == "disagreements"
 }
 VERSIONED_TABLES = tuple(VERSIONS)
+
+
+def _check_registry() -> None:
+    """Every foreign key points to a table with that key; every rule a table names exists."""
+    from karabakh_data.schema.rules import RULES
+
+    problems = []
+    for table in TABLES.values():
+        for field, target, key in table.foreign_keys:
+            if target not in TABLES or key not in TABLES[target].field_names:
+                problems.append(f"{table.name}.{field} references {target}.{key}, which does not exist")
+        problems += [f"{table.name}: no rule {rule!r}" for rule in table.rules if rule not in RULES]
+    if problems:
+        raise ValueError("; ".join(problems))
