@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,6 +17,7 @@ from karabakh_data.curated import Rows, read_curated
 from karabakh_data.descriptor import package_descriptor, resource_descriptor
 from karabakh_data.errors import ValidationFailed
 from karabakh_data.generated import write_generated
+from karabakh_data.publish import publish
 from karabakh_data.schema import TABLES
 from karabakh_data.schema.arrow_schema import arrow_schema
 from karabakh_data.validate import validate_rows
@@ -79,18 +77,6 @@ def write_package(tables: dict[str, pa.Table], folder: Path) -> None:
     write_croissant(folder)
 
 
-def _swap_in(staging: Path, target: Path) -> None:
-    """Replace ``target`` by ``staging`` with renames, so readers never see a half-written package."""
-    old = target.with_name(target.name + ".old")
-    if old.exists():
-        shutil.rmtree(old)
-    if target.exists():
-        os.replace(target, old)
-    os.replace(staging, target)
-    if old.exists():
-        shutil.rmtree(old)
-
-
 def build(project: Project) -> dict[str, int]:
     """Validate the curated records and publish them; returns row counts per table.
 
@@ -98,15 +84,7 @@ def build(project: Project) -> dict[str, int]:
     """
     rows = load_valid_rows(project.datasets)
     tables = arrow_tables(rows)
-    project.published.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".published-", dir=project.published.parent))
-    try:
-        staging.chmod(0o755)
-        write_package(tables, staging)
-        _swap_in(staging, project.published)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging)
+    publish(project.published, lambda folder: write_package(tables, folder))
     counts = {name: data.num_rows for name, data in tables.items()}
     write_generated(project.root, counts)
     return counts

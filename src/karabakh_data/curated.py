@@ -9,13 +9,16 @@ from typing import Any
 import pydantic
 import yaml
 
+from karabakh_data.curated_files import curated_files, label
 from karabakh_data.derived import fill_derived
 from karabakh_data.errors import Problem, yaml_problem
-from karabakh_data.schema import CORE_TABLES, TABLES
+from karabakh_data.schema import TABLES
+from karabakh_data.schema.model import NOT_BLANK
 from karabakh_data.schema.pydantic_models import curated_model, links_of, nested_key_columns
+from karabakh_data.strict_yaml import duplicate_keys
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """Safe loader that leaves dates as text, so pydantic reports impossible ones by field."""
 
 
@@ -27,10 +30,12 @@ _Loader.yaml_implicit_resolvers = {
 
 @dataclass(frozen=True)
 class Origin:
-    """Where a row was written: the file and the id of the curated record."""
+    """Where a row was written: the file, the id of the curated record and, for a row of a link table,
+    the item of the record's list it came from (``cite[0]``)."""
 
     file: str
     record: str
+    item: str = ""
 
 
 @dataclass
@@ -40,10 +45,27 @@ class Rows:
     tables: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: {n: [] for n in TABLES})
     origins: dict[str, list[Origin]] = field(default_factory=lambda: {n: [] for n in TABLES})
     problems: list[Problem] = field(default_factory=list)
+    # Ids of the records of each table that could not be read; None: a whole file of it was unreadable.
+    unread: dict[str, set[str] | None] = field(default_factory=dict)
 
     def add(self, table: str, row: dict[str, Any], origin: Origin) -> None:
         self.tables[table].append(row)
         self.origins[table].append(origin)
+
+    def mark_unread(self, table: str, record: str | None = None) -> None:
+        """Note that a record (or, with no id, an unknown set of records) of ``table`` was not read."""
+        known = self.unread.setdefault(table, set())
+        if known is None or record is None:
+            self.unread[table] = None
+        else:
+            known.add(record)
+
+    def is_unread(self, table: str, record: object) -> bool:
+        """Whether ``record`` of ``table`` may exist in a file or record that could not be read."""
+        if table not in self.unread:
+            return False
+        known = self.unread[table]
+        return known is None or record in known
 
 
 def _location(loc: tuple[int | str, ...]) -> str:
@@ -53,35 +75,82 @@ def _location(loc: tuple[int | str, ...]) -> str:
     return text or "(record)"
 
 
+_HINTS = {
+    "extra_forbidden": "remove it, or correct the spelling of the field name",
+    "missing": "add it",
+    "literal_error": "use one of the listed values",
+    "finite_number": "write a number (not .inf or .nan), or leave the field out",
+}
+
+
+def _message(err: Any) -> str:
+    if err["type"] == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") == NOT_BLANK:
+        return "text is only whitespace; write the text, or leave the field out"
+    hint = _HINTS.get(err["type"])
+    return f"{err['msg']}; {hint}" if hint else err["msg"]
+
+
 def _record_id(raw: object, index: int) -> str:
     if isinstance(raw, dict) and isinstance(raw.get("id"), str):
         return raw["id"]
     return f"#{index + 1}"
 
 
-def _read_file(path: Path, label: str, rows: Rows, table: str) -> None:
+def _parse(path: Path, label: str) -> tuple[Any, yaml.Node | None, list[Problem]]:
+    """The YAML document in ``path`` and its node tree, or the problems that prevent reading it."""
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
-    except (yaml.YAMLError, UnicodeDecodeError, ValueError) as exc:
-        rows.problems.append(yaml_problem(label, exc))
-        return
-    if data is None:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return None, None, [Problem(label, "-", "-", f"not UTF-8 text ({exc.reason} at byte {exc.start}); "
+                                    "save the file as UTF-8")]
+    except OSError as exc:
+        return None, None, [Problem(label, "-", "-", f"cannot be read ({exc.strerror}); fix the file")]
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        problems = duplicate_keys(node, label) if node is not None else []
+        return (loader.construct_document(node) if node is not None else None), node, problems
+    except yaml.MarkedYAMLError as exc:
+        return None, None, [yaml_problem(label, exc)]
+    except (yaml.YAMLError, ValueError) as exc:
+        message = f"malformed file: {exc}; fix the syntax".replace("\n", " ")
+        return None, None, [Problem(label, "-", "-", message)]
+    except RecursionError:
+        return None, None, [Problem(label, "-", "-", "brackets or indentation nested too deeply to read; "
+                                    "records are flat mappings with short lists, so fix the nesting")]
+    finally:
+        loader.dispose()
+
+
+def _read_file(path: Path, label: str, rows: Rows, table: str) -> None:
+    data, node, problems = _parse(path, label)
+    rows.problems += problems
+    if node is None and not problems:
+        rows.problems.append(Problem(label, "-", "-", "the file holds no records; add records or delete it"))
         return
     if not isinstance(data, list):
-        rows.problems.append(Problem(label, "-", "-", "the file must hold a list of records"))
+        if not problems:
+            rows.problems.append(Problem(label, "-", "-", "the file must hold a list of records (- id: ...)"))
+        rows.mark_unread(table)
         return
+    doubled = {p.record for p in problems}
     model = curated_model(table)
     links = links_of(table)
     for index, raw in enumerate(data):
         rid = _record_id(raw, index)
         if not isinstance(raw, dict):
-            rows.problems.append(Problem(label, rid, "-", "a record must be a mapping of fields"))
+            rows.problems.append(Problem(label, rid, "-", "a record must be a mapping of fields (`id: ...`)"))
+            rows.mark_unread(table)
+            continue
+        if rid in doubled:
+            rows.mark_unread(table, rid)
             continue
         try:
             record = model.model_validate(raw)
         except pydantic.ValidationError as exc:
             for err in exc.errors():
-                rows.problems.append(Problem(label, rid, _location(err["loc"]), err["msg"]))
+                rows.problems.append(Problem(label, rid, _location(err["loc"]), _message(err)))
+            rows.mark_unread(table, rid if rid != f"#{index + 1}" else None)
             continue
         _flatten(record, table, links, Origin(label, rid), rows)
 
@@ -92,24 +161,25 @@ def _flatten(record: pydantic.BaseModel, table: str, links: list, origin: Origin
         nesting = link.nesting
         items = data.pop(nesting.key)
         columns = nested_key_columns(link)
-        for item in items:
+        for position, item in enumerate(items):
             row = {nesting.parent_field: record.id}  # type: ignore[attr-defined]
             if nesting.scalar is not None:
                 row[nesting.scalar] = item
             else:
                 row.update({columns[key]: value for key, value in item.items()})
-            rows.add(link.name, row, origin)
+            rows.add(link.name, row, Origin(origin.file, origin.record, f"{nesting.key}[{position}]"))
     rows.add(table, data, origin)
 
 
 def read_curated(datasets: Path) -> Rows:
     """Read and record-validate every curated file under ``datasets``; never raises on bad data."""
     rows = Rows()
-    root = datasets.parent
-    for table in CORE_TABLES:
-        folder = datasets / table.name
-        for path in sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml")):
-            label = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-            _read_file(path, label, rows, table.name)
+    files, rows.problems = curated_files(datasets)
+    for problem in rows.problems:
+        table = problem.file.split("/")[1] if problem.file.count("/") >= 2 else None
+        if table in TABLES:
+            rows.mark_unread(table)
+    for table, path in files:
+        _read_file(path, label(path, datasets), rows, table)
     fill_derived(rows.tables)
     return rows

@@ -6,7 +6,7 @@ import datetime as dt
 
 from karabakh_data import metadata
 from karabakh_data.schema import TABLES
-from karabakh_data.schema.model import Field, Table
+from karabakh_data.schema.model import INT64_MAX, NOT_BLANK, Field, Table
 from karabakh_data.schema.rules import RULES
 
 _PIPE = "\\|"
@@ -16,10 +16,14 @@ def _constraints(f: Field) -> str:
     parts = []
     if f.enum is not None:
         parts.append("one of " + ", ".join(f"`{v}`" for v in f.enum))
-    if f.pattern is not None:
+    if f.pattern == NOT_BLANK:
+        parts.append("not only whitespace")
+    elif f.pattern is not None:
         parts.append(f"pattern `{f.pattern}`")
     for label, value in (("min", f.minimum), ("max", f.maximum)):
-        if value is not None:
+        if value == INT64_MAX:
+            parts.append("max int64")
+        elif value is not None:
             parts.append(f"{label} {value.isoformat() if isinstance(value, dt.date) else value}")
     if f.min_length is not None:
         parts.append(f"min length {f.min_length}")

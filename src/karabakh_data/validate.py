@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import PurePosixPath
 
 import pandas as pd
 import pandera.errors
 
 from karabakh_data.curated import Origin, Rows
-from karabakh_data.errors import NO_RECORD, Problem
+from karabakh_data.dataset_checks import dataset_findings
+from karabakh_data.errors import Problem
 from karabakh_data.frames import frame_from_rows
 from karabakh_data.schema import CITATIONS, CITED_TABLES, TABLES
 from karabakh_data.schema.pandera_schema import table_schema
-from karabakh_data.schema.pydantic_models import nested_key_columns
+from karabakh_data.schema.rules import DATASET_RULES as _DATASET_RULES
 from karabakh_data.schema.rules import RULES
 
 Frames = dict[str, pd.DataFrame]
 Locate = Callable[[str, int | None], tuple[str, str]]  # (table, row index) -> (file, record id)
-Rename = Callable[[str, int, str], str]  # (table, row index, column) -> the key the curator wrote
+Skip = Callable[[str, "pd.Series"], bool]  # (table, pandera failure case) -> a follow-on to leave out
+Rename = Callable[[str, int | None, str], str]  # (table, row index, column) -> field as written
 
 
 def _keys(frames: Frames) -> dict[str, frozenset[str]]:
@@ -52,12 +53,11 @@ def describe_failure(table: str, case: pd.Series) -> tuple[str, str]:
     return field, f"{value!r}: {check}"
 
 
-def frame_problems(frames: Frames, locate: Locate, rename: Rename | None = None,
-                   missing: frozenset[str] = frozenset()) -> list[Problem]:
+def frame_problems(frames: Frames, locate: Locate, skip: Skip | None = None,
+                   rename: Rename | None = None) -> list[Problem]:
     """Pandera problems of every table (keys, references, citations, rules), located by ``locate``.
 
-    ``rename`` gives a row's column the name the curator wrote; foreign-key failures pointing into a
-    table of ``missing`` (one of its files could not be read) are follow-on errors and left out.
+    ``skip`` leaves out follow-on failures; ``rename`` turns a column into the field as the curator wrote it.
     """
     keys, cited = _keys(frames), _cited(frames)
     problems: list[Problem] = []
@@ -67,64 +67,64 @@ def frame_problems(frames: Frames, locate: Locate, rename: Rename | None = None,
             schema.validate(frames[name], lazy=True)
         except pandera.errors.SchemaErrors as exc:
             for _, case in exc.failure_cases.iterrows():
+                if skip is not None and skip(name, case):
+                    continue
                 index = case.get("index")
                 row = None if index is None or pd.isna(index) else int(index)
-                if _target(name, case.get("column")) in missing and _is_reference(case):
-                    continue
                 file, record = locate(name, row)
                 field, message = describe_failure(name, case)
-                if rename is not None and row is not None:
-                    field = rename(name, row, field)
-                problems.append(Problem(file, record, field, message))
+                problems.append(Problem(file, record, rename(name, row, field) if rename else field, message))
     return problems
 
 
-def _is_reference(case: pd.Series) -> bool:
-    check = str(case.get("check"))
-    return check == "foreign_key" or check.endswith("with this value")
+def _follow_on(rows: Rows) -> Skip:
+    """Failures caused by a record or file that could not be read: a reference to a record that may be
+    in it, and the rules across rows and tables (their inputs are incomplete)."""
+    def skip(name: str, case: pd.Series) -> bool:
+        if not rows.problems:
+            return False
+        check, column = str(case.get("check")), case.get("column")
+        rule = _RULE_BY_MESSAGE.get(check) or RULES.get(check)
+        if rule is not None:
+            return rule.name in _DATASET_RULES
+        reference = TABLES[name].field(column).reference if column in TABLES[name].field_names else None
+        if reference is not None and check in ("foreign_key",
+                                               f"no {reference[0]}.{reference[1]} with this value"):
+            return rows.is_unread(reference[0], case.get("failure_case"))
+        return False
+    return skip
 
 
-def _target(table: str, column: object) -> str | None:
-    reference = TABLES[table].field(column).reference if column in TABLES[table].field_names else None
-    return reference[0] if reference else None
+def _rename(rows: Rows) -> Rename:
+    def rename(name: str, index: int | None, column: str) -> str:
+        nesting = TABLES[name].nesting
+        if nesting is None or index is None:
+            return column
+        item = rows.origins[name][index].item
+        if column == nesting.parent_field:
+            return "id"
+        if nesting.scalar is not None or column not in TABLES[name].field_names:
+            return item
+        return f"{item}.{column.removesuffix('_id')}"
+    return rename
 
 
-def _curated_key(rows: Rows, table: str, index: int, column: str) -> str:
-    """``column`` of link-table row ``index`` as written in the curated record: ``cite[0].source``."""
-    nesting = TABLES[table].nesting
-    if nesting is not None and "," in column:  # the whole key of a link row: a repeated list entry
-        return nesting.key
-    if nesting is None or column not in TABLES[table].field_names or column == nesting.parent_field:
-        return column
-    origin = rows.origins[table][index]
-    position = sum(1 for o in rows.origins[table][:index] if o == origin)
-    if nesting.scalar is not None:
-        return f"{nesting.key}[{position}]"
-    keys = {col: key for key, col in nested_key_columns(TABLES[table]).items()}
-    return f"{nesting.key}[{position}].{keys[column]}"
-
-
-def table_problems(rows: Rows, unreadable: frozenset[str] = frozenset()) -> list[Problem]:
-    """Pandera problems of every table, each traced back to the curated file, record and key."""
+def table_problems(rows: Rows) -> list[Problem]:
+    """Pandera problems of every table, each traced back to the curated file and record."""
     def locate(name: str, index: int | None) -> tuple[str, str]:
         if index is None:
-            return f"datasets/{name}", NO_RECORD
+            return f"datasets/{name}", "-"
         origin: Origin = rows.origins[name][index]
         return origin.file, origin.record
 
-    def rename(name: str, index: int, column: str) -> str:
-        return _curated_key(rows, name, index, column)
-
     frames = {name: frame_from_rows(table, rows.tables[name]) for name, table in TABLES.items()}
-    return frame_problems(frames, locate, rename, unreadable)
+    problems = frame_problems(frames, locate, _follow_on(rows), _rename(rows))
+    rename = _rename(rows)
+    for name, index, column, message in dataset_findings(frames):
+        problems.append(Problem(*locate(name, index), rename(name, index, column), message))
+    return problems
 
 
 def validate_rows(rows: Rows) -> list[Problem]:
-    """All problems: those met while reading first, then the table-level ones.
-
-    When a whole file could not be read, references to the records it should have held are not
-    reported: they would only repeat that those records are missing.
-    """
-    unreadable = frozenset(PurePosixPath(p.file.split(":")[0]).parent.name
-                           for p in rows.problems if p.whole_file)
-    return [*rows.problems, *table_problems(rows, unreadable)]
+    """All problems: those met while reading and the table-level ones."""
+    return [*rows.problems, *table_problems(rows)]

@@ -10,6 +10,8 @@ FieldType = Literal["string", "integer", "number", "boolean", "date"]
 # What a field is for, read by the audit and the views: prose written in our own words; a date or number
 # a cited seed must state; an actor whose name a cited seed must give; the bound of an undated record.
 FieldRole = Literal["prose", "stated", "named_actor", "bound"]
+INT64_MAX = 2**63 - 1  # integers are published as int64, so none may be larger
+NOT_BLANK = r"[\s\S]*\S[\s\S]*"  # free text holds something besides whitespace (anchored or not)
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,11 @@ class Field:
             problems.append("only a date has a precision field")
         if problems:
             raise ValueError(f"field {self.name!r}: {'; '.join(problems)}")
+        # Implied constraints: integers fit int64; free text holds more than whitespace.
+        if self.type == "integer" and self.maximum is None:
+            object.__setattr__(self, "maximum", INT64_MAX)
+        if self.type == "string" and self.min_length and self.pattern is None and self.enum is None:
+            object.__setattr__(self, "pattern", NOT_BLANK)
 
     @property
     def reference(self) -> tuple[str, str] | None:

@@ -32,6 +32,7 @@ def _annotation(f: Field) -> Any:
         ge=f.minimum,
         le=f.maximum,
         min_length=f.min_length,
+        allow_inf_nan=False if f.type == "number" else None,
     )
     annotated = Annotated[base, constraints]
     return annotated if f.required or f.default is not None else annotated | None
