@@ -69,7 +69,7 @@ MEASURE = (
 UNIT = ("people", "houses", "buildings", "apartments", "facilities", "vehicles", "schools",
         "infrastructure_sites", "other")
 QUALIFIER = ("exact", "at_least", "more_than", "about", "up_to", "fewer_than", "nearly", "range",
-             "estimate")
+             "estimate", "unquantified")
 
 EQUIPMENT_CATEGORY = (
     "all", "tank", "afv", "ifv", "apc", "artillery", "self_propelled_artillery", "mlrs", "air_defence",
@@ -228,6 +228,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "independently_verified": ("independently verified", "Checked by an independent body."),
     "acknowledged_by_accused": ("acknowledged by the accused", "Admitted by the actor it was alleged of."),
     "visually_confirmed": ("visually confirmed", "Confirmed from photographs or video, as by Oryx."),
+    "unquantified": ("no number", "The source gives an amount in words only (dozens, several); see count_words."),
     "estimate": ("estimate", "An estimate, not a count."),
     # casualties
     "civilian": ("civilians", "People not taking part in the fighting."),
