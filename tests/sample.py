@@ -3,20 +3,23 @@ record it needs (what it references, and what the rules across records need to s
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from karabakh_data.curated import _Loader
-from karabakh_data.schema import CORE_TABLES, TABLES, Table
-from karabakh_data.schema.pydantic_models import links_of
+from karabakh_data.curation.curated import _Loader
+from karabakh_data.curation.models import links_of
+from karabakh_data.schema import CORE_TABLES, LINK_TABLES, TABLES, Table
 
 Record = dict[str, Any]
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 # Referrers that the rules across records need alongside the record they point to: the versions of a
-# disagreement, the responses to an allegation, the parts of a breakdown.
+# disagreement (nested `disagreements` lists), the statements answering an allegation (nested `answers`),
+# the parts of a breakdown.
 REVERSE_FIELDS = ("disagreement_id", "allegation_id", "part_of_id")
+REVERSE_TARGETS = ("disagreements", "allegations")
 
 
 def raw_records(datasets: Path) -> dict[str, list[Record]]:
@@ -58,10 +61,32 @@ def _richness(table: str, record: Record) -> int:
     return len(record) + nested
 
 
+def _whole_disagreements(records: dict[str, list[Record]]) -> dict[str, list[Record]]:
+    """The records without the disagreements fewer than two records list (curation in progress may leave
+    some), so the cut stays valid whatever state the curated tree is in."""
+    listed = Counter(r for t, rs in records.items() for rec in rs for r in references(t, rec)
+                     if r[0] == "disagreements")
+    whole = {rid for (_, rid), n in listed.items() if n >= 2} & {r["id"] for r in records["disagreements"]}
+
+    def trimmed(record: Record) -> Record:
+        kept = [d for d in record.get("disagreements", []) if d in whole]
+        return {**record, "disagreements": kept} if "disagreements" in record else record
+
+    return {t: [trimmed(r) for r in rs if t != "disagreements" or r["id"] in whole]
+            for t, rs in records.items()}
+
+
 def sample(records: dict[str, list[Record]]) -> dict[str, list[Record]]:
     """The richest record of each table and its closure."""
     by_id = {(t, r["id"]): r for t, rs in records.items() for r in rs}
+    records = _whole_disagreements(records)
     chosen = {(t.name, max(records[t.name], key=lambda r: _richness(t.name, r))["id"]) for t in CORE_TABLES}
+    for link in LINK_TABLES:  # and a record filling each nested list, so every link table has a row
+        assert link.nesting is not None
+        parent, key = link.nesting.parent, link.nesting.key
+        filled = [r for r in records[parent] if r.get(key)]
+        if filled:
+            chosen.add((parent, max(filled, key=lambda r: _richness(parent, r))["id"]))
     while True:
         grown = set(chosen)
         for table, rid in chosen:
@@ -69,7 +94,8 @@ def sample(records: dict[str, list[Record]]) -> dict[str, list[Record]]:
         for table, rs in records.items():
             for r in rs:
                 if any((target, r.get(f)) in chosen for f, target, _ in TABLES[table].foreign_keys
-                       if f in REVERSE_FIELDS):
+                       if f in REVERSE_FIELDS) or any(
+                        ref in chosen for ref in references(table, r) if ref[0] in REVERSE_TARGETS):
                     grown.add((table, r["id"]))
         if grown == chosen:
             break

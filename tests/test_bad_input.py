@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from karabakh_data.build import Project
 from karabakh_data.cli import main
+from karabakh_data.curation.build import Project
 
 GOOD_EVENT = """\
 - id: ev-2020-09-27-test

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from karabakh_data.build import Project, build
-from karabakh_data.check import differences
 from karabakh_data.cli import main
+from karabakh_data.curation.build import Project, build
+from karabakh_data.curation.check import differences
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:

@@ -38,7 +38,7 @@ def test_build_outside_a_checkout_is_a_clear_error(tmp_path, capsys: pytest.Capt
 
 def test_queries_page_is_fresh(root) -> None:
     """Every example in docs/queries.md runs, and its recorded output is the real one."""
-    from karabakh_data.examples import queries_markdown
+    from karabakh_data.curation.examples import queries_markdown
 
     page = root / "docs" / "queries.md"
     assert page.read_text(encoding="utf-8") == queries_markdown(root / "datasets" / "published"), (

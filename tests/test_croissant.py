@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 import karabakh_data as kd
-from karabakh_data.build import Project
-from karabakh_data.check import differences
-from karabakh_data.croissant import FILENAME
+from karabakh_data.curation.build import Project
+from karabakh_data.curation.check import differences
+from karabakh_data.curation.croissant import FILENAME
 from karabakh_data.schema import TABLES
 
 mlc = pytest.importorskip("mlcroissant")

@@ -6,8 +6,8 @@ import shutil
 
 import pytest
 
-from karabakh_data.build import Project, build
 from karabakh_data.cli import main
+from karabakh_data.curation.build import Project, build
 from karabakh_data.diff import diff_packages
 
 

@@ -6,7 +6,7 @@ import json
 import struct
 from pathlib import Path
 
-from karabakh_data.figures import FIGURES, data_fingerprint, write_figures
+from karabakh_data.curation.figures import FIGURES, data_fingerprint, write_figures
 
 
 def _png_size(path: Path) -> tuple[int, int]:
@@ -33,7 +33,7 @@ def test_committed_figures_are_drawn_from_the_current_data(root: Path) -> None:
 
 def test_casualty_figure_covers_every_death_figure_and_the_official_tolls() -> None:
     import karabakh_data as kd
-    from karabakh_data.figures import _death_figures
+    from karabakh_data.curation.figures import _death_figures
 
     deaths = _death_figures()
     killed = kd.load("casualties").query("measure == 'killed'")
@@ -44,8 +44,9 @@ def test_casualty_figure_covers_every_death_figure_and_the_official_tolls() -> N
 
 
 def test_figure_labels_are_plain_words() -> None:
-    from karabakh_data.figures import SIDE_COLOURS
+    from karabakh_data.curation.figures import SIDE_COLOURS
     from karabakh_data.schema.vocabularies import label
 
-    for value in [*SIDE_COLOURS, "drone_strike", "self_propelled_artillery"]:
-        assert "_" not in label(value)
+    for value, vocabulary in [*((s, "LOSS_SIDE") for s in SIDE_COLOURS), ("drone_strike", "EVENT_KIND"),
+                              ("self_propelled_artillery", "EQUIPMENT_CATEGORY")]:
+        assert "_" not in label(value, vocabulary)

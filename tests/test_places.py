@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import karabakh_data as kd
 
-# GeoNames ids and coordinates are checked by the build itself (karabakh_data.dataset_checks), so the
+# GeoNames ids and coordinates are checked by the build itself (curation.validation.dataset), so the
 # published package cannot disagree with GeoNames; tests/test_faults.py breaks them on purpose.
 
 

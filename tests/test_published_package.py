@@ -15,7 +15,7 @@ import pytest
 
 import karabakh_data as kd
 from karabakh_data.cli import main
-from karabakh_data.package_validation import package_problems
+from karabakh_data.curation.validation.package import package_problems
 from karabakh_data.schema import TABLES
 
 PUBLISHED = Path(__file__).resolve().parents[1] / "datasets" / "published"

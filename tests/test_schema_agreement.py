@@ -15,12 +15,13 @@ from hypothesis import strategies as st
 from pandera.engines.pandas_engine import Engine
 
 import karabakh_data as kd
+from karabakh_data.curation.models import curated_model
+from karabakh_data.curation.validation.tables import pandera_schema
 from karabakh_data.schema import TABLES
 from karabakh_data.schema.arrow_schema import arrow_schema
 from karabakh_data.schema.dtypes import arrow_type, pandas_dtype
 from karabakh_data.schema.model import Field
-from karabakh_data.schema.pandera_schema import table_schema as pandera_schema
-from karabakh_data.schema.pydantic_models import curated_model, record_model
+from karabakh_data.schema.pydantic_models import record_model
 from karabakh_data.schema.table_schema import table_schema
 
 NAMES = sorted(TABLES)

@@ -14,7 +14,13 @@ from pathlib import Path
 import pytest
 
 from karabakh_data import metadata
-from karabakh_data.datasette_metadata import DATABASE, QUERIES, datasette_metadata, facets, label_column
+from karabakh_data.curation.datasette_metadata import (
+    DATABASE,
+    QUERIES,
+    datasette_metadata,
+    facets,
+    label_column,
+)
 from karabakh_data.schema import TABLES
 
 pytest.importorskip("datasette")

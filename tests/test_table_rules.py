@@ -5,8 +5,8 @@ from __future__ import annotations
 import pyarrow.parquet as pq
 import pytest
 
-from karabakh_data.build import Project
 from karabakh_data.cli import main
+from karabakh_data.curation.build import Project
 
 ALLEGATION = """\
 - id: al-test
@@ -68,14 +68,14 @@ def test_acknowledgement_by_a_third_party_is_refused(project: Project,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
     _write(project, [("russia", "acknowledgement")])
     assert main(["validate", "--root", str(project.root)]) == 1
-    assert "record 'st-test-0', field 'stance'" in capsys.readouterr().err
+    assert "record 'st-test-0', field 'answers[0].stance'" in capsys.readouterr().err
 
 
 def test_an_earlier_statement_must_be_marked_standing(project: Project,
                                                       capsys: pytest.CaptureFixture[str]) -> None:
     _write(project, [("azerbaijan-mod", "denial")], date="2020-09-30")
     assert main(["validate", "--root", str(project.root)]) == 1
-    assert "record 'st-test-0', field 'standing'" in capsys.readouterr().err
+    assert "record 'st-test-0', field 'answers[0].standing'" in capsys.readouterr().err
     _write(project, [("azerbaijan-mod", "denial")], date="2020-09-30", standing=True)
     assert main(["build", "--root", str(project.root)]) == 0, capsys.readouterr().err
     published = pq.read_table(project.published / "allegations.parquet").to_pylist()
@@ -99,6 +99,15 @@ def test_party_claim_only_for_named_belligerents(project: Project, claimant: str
         assert "record 'eq-total', field 'evidence'" in capsys.readouterr().err
 
 
+def _assert_figures(project: Project, text: str, ok: bool, field: str,
+                    capsys: pytest.CaptureFixture[str]) -> None:
+    """Validate equipment figures: accepted, or refused naming the total's ``field``."""
+    (project.datasets / "equipment_losses" / "zz-test.yaml").write_text(text)
+    assert main(["validate", "--root", str(project.root)]) == (0 if ok else 1)
+    if not ok:
+        assert f"record 'eq-total', field '{field}'" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(("fields", "ok"), [
     ("  as_of: 2020-10-07\n  as_of_precision: day\n", True),
     ("  as_of_precision: bounded\n  as_of_earliest: 2020-09-27\n  as_of_latest: 2020-10-30\n", True),
@@ -112,10 +121,7 @@ def test_undated_figures_carry_honest_bounds(project: Project, fields: str, ok: 
                                              capsys: pytest.CaptureFixture[str]) -> None:
     text = FIGURES.format(status="unspecified", total=5, note="")
     text = text.replace("  as_of: 2020-10-07\n  as_of_precision: day\n", fields, 1)
-    (project.datasets / "equipment_losses" / "zz-test.yaml").write_text(text)
-    assert main(["validate", "--root", str(project.root)]) == (0 if ok else 1)
-    if not ok:
-        assert "record 'eq-total', field 'as_of_precision'" in capsys.readouterr().err
+    _assert_figures(project, text, ok, "as_of_precision", capsys)
 
 
 def test_an_actor_cannot_be_its_own_ancestor(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
@@ -192,10 +198,7 @@ FIGURES = """\
 def test_breakdowns_add_up_or_are_documented(project: Project, total: int, note: str, ok: bool,
                                              capsys: pytest.CaptureFixture[str]) -> None:
     text = FIGURES.format(status="unspecified", total=total, note=note)
-    (project.datasets / "equipment_losses" / "zz-test.yaml").write_text(text)
-    assert main(["validate", "--root", str(project.root)]) == (0 if ok else 1)
-    if not ok:
-        assert "record 'eq-total', field 'inconsistency'" in capsys.readouterr().err
+    _assert_figures(project, text, ok, "inconsistency", capsys)
 
 
 def test_a_disagreement_needs_two_versions(project: Project, capsys: pytest.CaptureFixture[str]) -> None:

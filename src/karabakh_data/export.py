@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sqlite3
 from pathlib import Path
@@ -13,6 +12,8 @@ import pyarrow.parquet as pq
 
 from karabakh_data import loader, metadata
 from karabakh_data.schema import TABLES
+from karabakh_data.schema.dtypes import TYPES
+from karabakh_data.schema.model import iso
 
 FORMATS = ("csv", "sqlite", "geojson", "xlsx")
 FOLDER_FORMATS = ("csv", "geojson")  # the others write one file
@@ -42,15 +43,10 @@ def check_target(fmt: str, target: Path, force: bool = False, create_parents: bo
     parent = target.parent
     if not create_parents and not parent.is_dir():
         raise ExportRefused(f"folder {parent} does not exist; create it first or choose another --output")
-_SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "boolean": "INTEGER", "date": "TEXT"}
 
 
 def _rows(table: str) -> list[dict[str, Any]]:
     return pq.read_table(loader.path(table)).to_pylist()
-
-
-def _plain(value: object) -> object:
-    return value.isoformat() if isinstance(value, dt.date) else value
 
 
 def export_csv(target: Path) -> list[Path]:
@@ -66,7 +62,7 @@ def export_csv(target: Path) -> list[Path]:
 
 def _create_sql(name: str) -> str:
     table = TABLES[name]
-    columns = [f'"{f.name}" {_SQL_TYPES[f.type]}{" NOT NULL" if f.required else ""}' for f in table.fields]
+    columns = [f'"{f.name}" {TYPES[f.type].sql}{" NOT NULL" if f.required else ""}' for f in table.fields]
     columns.append(f"PRIMARY KEY ({', '.join(table.primary_key)})")
     columns += [f'FOREIGN KEY ("{field}") REFERENCES "{target}" ("{column}")'
                 for field, target, column in table.foreign_keys]
@@ -100,7 +96,7 @@ def export_sqlite(target: Path) -> list[Path]:
             fields = TABLES[name].field_names
             marks = ", ".join("?" for _ in fields)
             db.executemany(f'INSERT INTO "{name}" VALUES ({marks})',
-                           [[_plain(row[f]) for f in fields] for row in _rows(name)])
+                           [[iso(row[f]) for f in fields] for row in _rows(name)])
         db.execute('CREATE TABLE "dataset_info" ("key" TEXT PRIMARY KEY, "value" TEXT NOT NULL)')
         db.executemany('INSERT INTO "dataset_info" VALUES (?, ?)', about_rows())
         db.execute('CREATE TABLE "codebook" ("table_name" TEXT, "column_name" TEXT, "type" TEXT, '
@@ -119,7 +115,7 @@ def _user_version() -> int:
 
 def _feature(coordinates: tuple[float, float], properties: dict[str, Any]) -> dict[str, Any]:
     return {"type": "Feature", "geometry": {"type": "Point", "coordinates": list(coordinates)},
-            "properties": {k: _plain(v) for k, v in properties.items()}}
+            "properties": {k: iso(v) for k, v in properties.items()}}
 
 
 def _located_places() -> tuple[dict[str, dict[str, Any]], dict[str, tuple[float, float]]]:

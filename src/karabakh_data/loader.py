@@ -6,6 +6,7 @@ import hashlib
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from karabakh_data.frames import frame_from_arrow
+from karabakh_data.frames import arrow_with_codes, frame_from_coded
 from karabakh_data.schema import TABLES
 from karabakh_data.schema.dtypes import arrow_type
 
@@ -35,8 +36,8 @@ def package_dir() -> Path:
     """Folder of the published data package: shipped in the wheel, or in a checkout."""
     if _override:
         return _override[-1]
-    here = Path(__file__).resolve().parent
-    checkout = here.parent.parent / "datasets"
+    here = Path(str(resources.files("karabakh_data")))  # the installed package (a folder: zip-safe is off)
+    checkout = here.resolve().parent.parent / "datasets"
     # published.old exists alone only for a moment of a build without atomic exchange (see publish.py)
     for candidate in (here / "published", checkout / "published", checkout / "published.old"):
         if (candidate / "datapackage.json").exists():
@@ -92,7 +93,8 @@ def _declared_hash(folder: Path, name: str) -> str | None:
 
 def _value_problem(table: str, data: pa.Table) -> str | None:
     """The first declared constraint a column breaks (cheap Arrow checks: columns, types, required,
-    vocabularies, bounds)."""
+    bounds). Vocabularies are checked by each reader: ``kd.load`` while it makes the categoricals,
+    ``kd.records`` by the record models."""
     extra = [c for c in data.column_names if c not in TABLES[table].field_names]
     if extra:
         return f"column {extra[0]!r} is not declared"
@@ -104,9 +106,6 @@ def _value_problem(table: str, data: pa.Table) -> str | None:
             return f"column {f.name!r} is {column.type}, not {arrow_type(f)}"
         if f.required and column.null_count:
             return f"column {f.name!r} has empty values"
-        if f.enum is not None and not pc.all(pc.is_in(column.drop_null().cast(pa.string()),
-                                                      value_set=pa.array(f.enum))).as_py():
-            return f"column {f.name!r} has a value outside its vocabulary"
         if f.type == "number" and not pc.all(pc.is_finite(column.drop_null())).as_py():
             return f"column {f.name!r} has an infinite or NaN value"
         if f.type in ("integer", "number") and column.null_count < len(column):
@@ -151,7 +150,15 @@ def load(table: str) -> pd.DataFrame:
     Raises IntegrityError when the file is not the one datapackage.json describes.
     """
     _check_name(table)
-    return frame_from_arrow(TABLES[table], _read_verified(path(table)))
+    file = path(table)
+    data = _read_verified(file)
+    coded = arrow_with_codes(TABLES[table], data)
+    for f in TABLES[table].fields:  # a value outside the vocabulary has no code
+        if f.enum is not None and coded.column(f.name).null_count != data.column(f.name).null_count:
+            raise IntegrityError(f"{file}: column {f.name!r} has a value outside its vocabulary, so it was "
+                                 "not written by `karabakh-data build`. Reinstall karabakh-data, or run "
+                                 "`karabakh-data build` in a checkout.")
+    return frame_from_coded(coded)
 
 
 def records(table: str) -> list[Any]:
@@ -161,3 +168,8 @@ def records(table: str) -> list[Any]:
     _check_name(table)
     model = record_model(table)
     return [model.model_validate(row) for row in _read_verified(path(table)).to_pylist()]
+
+def published_row_counts(published: Path) -> dict[str, int]:
+    """Rows per table in a published package (from the Parquet footers)."""
+    return {name: pq.ParquetFile(published / f"{name}.parquet").metadata.num_rows
+            for name in TABLES if (published / f"{name}.parquet").exists()}

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from karabakh_data.frames import earliest_latest
 from karabakh_data.loader import load
 from karabakh_data.schema import CITATIONS, TABLES, VERSIONS
-from karabakh_data.schema.rules import earliest_latest
 
 # The date each table is ordered by over time: (date, precision, bounds prefix).
 _WHEN = {

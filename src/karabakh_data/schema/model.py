@@ -14,6 +14,11 @@ INT64_MAX = 2**63 - 1  # integers are published as int64, so none may be larger
 NOT_BLANK = r"[\s\S]*\S[\s\S]*"  # free text holds something besides whitespace (anchored or not)
 
 
+def iso(value: object) -> object:
+    """A date as its ISO text; any other value unchanged (for JSON, CSV, SQLite and Markdown)."""
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
 @dataclass(frozen=True)
 class Field:
     """One column, defined once; every other schema is derived from it."""

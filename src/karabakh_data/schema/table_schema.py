@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from karabakh_data.schema.model import Field, Table
-
-
-def _json_value(value: object) -> object:
-    return value.isoformat() if isinstance(value, dt.date) else value
+from karabakh_data.schema.model import Field, Table, iso
+from karabakh_data.schema.vocabularies import categories
 
 
 def field_descriptor(f: Field) -> dict[str, Any]:
@@ -20,12 +16,15 @@ def field_descriptor(f: Field) -> dict[str, Any]:
     if f.pattern is not None:
         constraints["pattern"] = f.pattern.removeprefix("^").removesuffix("$")
     if f.minimum is not None:
-        constraints["minimum"] = _json_value(f.minimum)
+        constraints["minimum"] = iso(f.minimum)
     if f.maximum is not None:
-        constraints["maximum"] = _json_value(f.maximum)
+        constraints["maximum"] = iso(f.maximum)
     if f.min_length is not None:
         constraints["minLength"] = f.min_length
-    return {"name": f.name, "type": f.type, "description": f.description, "constraints": constraints}
+    descriptor = {"name": f.name, "type": f.type, "description": f.description, "constraints": constraints}
+    if f.enum is not None:  # Table Schema v2: the values with labels (and our definitions)
+        descriptor["categories"] = categories(f.enum)
+    return descriptor
 
 
 def table_schema(table: Table) -> dict[str, Any]:

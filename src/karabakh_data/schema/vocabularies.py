@@ -96,8 +96,9 @@ ARMS_CATEGORY = (
 TRANSFER_STATUS = ("delivered", "contracted", "reported", "alleged", "denied", "suspended", "halted")
 DISAGREEMENT_KIND = ("date", "number", "actor", "place", "occurrence", "other")
 
-# Plain-word label and one-line definition of every vocabulary value, for figures, spreadsheets and
-# browsing. A value shared by several vocabularies (armenia, other, uav, ...) means the same thing in each.
+# Plain-word label and one-line definition of every vocabulary value, for the Table Schemas, the Parquet
+# field metadata, the data dictionary, Datasette and the figures. A value shared by several vocabularies
+# means the same in each unless MEANINGS below gives it another meaning in one of them.
 LABELS: dict[str, tuple[str, str]] = {
     # dates
     "day": ("exact day", "The day is known."),
@@ -111,7 +112,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "news": ("news outlet", "A newspaper, broadcaster or news website."),
     "wire_agency": ("news agency", "A wire service such as Reuters, AP or AFP."),
     "government": ("government", "A government, ministry or official body."),
-    "military": ("military", "Armed forces or defence ministry; as a victim group, soldiers."),
+    "military": ("military", "Armed forces or defence ministry."),
     "ngo": ("non-governmental organisation", "A human-rights, humanitarian or advocacy organisation."),
     "igo": ("intergovernmental organisation", "An organisation of states, such as the UN or the OSCE."),
     "osint": ("open-source investigators", "Analysts working from public images and data, such as Oryx."),
@@ -121,9 +122,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "intelligence_service": ("intelligence service", "A state intelligence agency."),
     "other": ("other", "None of the other values fits."),
     # affiliations, sides and control
-    "armenia": ("Armenia", "Armenia; as a side, Armenia and Artsakh together."),
+    "armenia": ("Armenia", "Armenia."),
     "artsakh": ("Artsakh", "The de facto Republic of Artsakh (Nagorno-Karabakh Republic)."),
-    "azerbaijan": ("Azerbaijan", "Azerbaijan; as a side, Azerbaijan and the forces fighting for it."),
+    "azerbaijan": ("Azerbaijan", "Azerbaijan."),
     "turkey": ("Turkey", "Turkey."),
     "russia": ("Russia", "Russia."),
     "iran": ("Iran", "Iran."),
@@ -240,7 +241,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "wounded": ("wounded", "Injured."),
     "killed_or_wounded": ("killed or wounded", "Dead and injured counted together."),
     "missing": ("missing", "Missing in action or unaccounted for."),
-    "captured": ("captured", "Taken prisoner; for equipment, taken intact by the other side."),
+    "captured": ("captured", "Taken prisoner."),
     "released": ("released", "Freed or returned from captivity."),
     "bodies_recovered": ("bodies recovered", "Remains found or recovered."),
     "returned": ("returned", "Displaced people who went back to their homes or region."),
@@ -273,7 +274,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "afv": ("armoured fighting vehicles", "Armoured vehicles not otherwise classed."),
     "ifv": ("infantry fighting vehicles", "Armed vehicles carrying infantry, such as the BMP."),
     "apc": ("armoured personnel carriers", "Armoured troop carriers."),
-    "artillery": ("artillery", "Towed guns and howitzers; as goods, artillery in general."),
+    "artillery": ("artillery", "Towed guns and howitzers."),
     "self_propelled_artillery": ("self-propelled artillery", "Guns and howitzers on their own chassis."),
     "mlrs": ("multiple rocket launchers", "Multiple-launch rocket systems."),
     "air_defence": ("air defence", "Anti-aircraft guns and missile systems."),
@@ -308,7 +309,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "logistics": ("logistics", "Transport, supply or basing for a side."),
     "unverified": ("unverified", "Neither confirmed nor denied by independent sources."),
     "disputed": ("disputed", "Contested by the accused or by other sources."),
-    "denied": ("denied", "Denied by the accused; as a transfer, said not to have happened."),
+    "denied": ("denied", "Denied by the accused."),
     "corroborated": ("corroborated", "Supported by independent sources."),
     "partially_acknowledged": ("partly acknowledged",
                                "The accused admitted part of it, such as a general involvement."),
@@ -344,13 +345,57 @@ LABELS: dict[str, tuple[str, str]] = {
 }
 
 
-def label(value: str) -> str:
-    """The plain-word label of a vocabulary value (the value with spaces if it has none)."""
-    entry = LABELS.get(value)
-    return entry[0] if entry else value.replace("_", " ")
+_SIDE = {"armenia": ("Armenia and Artsakh", "Armenia and Artsakh, the one side of the war."),
+         "azerbaijan": ("Azerbaijan", "Azerbaijan and the forces fighting for it, the other side.")}
+# Where a value means something else in one vocabulary than LABELS says.
+MEANINGS: dict[str, dict[str, tuple[str, str]]] = {
+    "SIDE": _SIDE,
+    "LOSS_SIDE": _SIDE,
+    "BENEFICIARY_SIDE": _SIDE,
+    "VICTIM_GROUP": {"military": ("soldiers", "Members of armed forces.")},
+    "EQUIPMENT_STATUS": {"captured": ("captured", "Taken intact by the other side.")},
+    "ARMS_CATEGORY": {"artillery": ("artillery", "Artillery of any kind, as goods supplied.")},
+    "TRANSFER_STATUS": {"denied": ("denied", "Said by the supplier or recipient not to have happened.")},
+}
+VOCABULARIES: dict[str, tuple[str, ...]] = {
+    name: values for name, values in globals().items()
+    if name.isupper() and name != "BELLIGERENTS" and isinstance(values, tuple)
+    and all(isinstance(value, str) for value in values)
+}
 
 
-def definition(value: str) -> str:
-    """The one-line definition of a vocabulary value ("" if it has none)."""
-    entry = LABELS.get(value)
-    return entry[1] if entry else ""
+def vocabulary_of(values: tuple[str, ...]) -> str:
+    """The name of the vocabulary holding exactly ``values`` (a field's ``enum``)."""
+    for name, vocabulary in VOCABULARIES.items():
+        if vocabulary == values:
+            return name
+    raise KeyError(f"no vocabulary holds exactly {values!r}")
+
+
+def labels(vocabulary: str) -> dict[str, tuple[str, str]]:
+    """(label, definition) of each value of ``vocabulary``, in its order."""
+    specific = MEANINGS.get(vocabulary, {})
+    return {value: specific.get(value) or LABELS[value] for value in VOCABULARIES[vocabulary]}
+
+
+def categories(values: tuple[str, ...]) -> list[dict[str, str]]:
+    """A field's vocabulary as Table Schema v2 ``categories``, each with its label and definition."""
+    return [{"value": value, "label": text, "definition": meaning}
+            for value, (text, meaning) in labels(vocabulary_of(values)).items()]
+
+
+def label(value: str, vocabulary: str) -> str:
+    """The plain-word label of ``value`` in ``vocabulary``."""
+    return labels(vocabulary)[value][0]
+
+
+def _check_labels() -> None:
+    missing = [f"{name}.{value}" for name, values in VOCABULARIES.items() for value in values
+               if value not in LABELS and value not in MEANINGS.get(name, {})]
+    unknown = [f"{name}.{value}" for name, meanings in MEANINGS.items() for value in meanings
+               if value not in VOCABULARIES[name]]
+    if missing or unknown:
+        raise ValueError(f"values without a label: {missing}; meanings of no value: {unknown}")
+
+
+_check_labels()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import yaml
 
-from karabakh_data.errors import Problem
+from karabakh_data.errors import NO_RECORD, Problem
 
 
 def _record_id(node: yaml.Node, index: int) -> str:
@@ -44,3 +44,17 @@ def duplicate_keys(document: yaml.Node, label: str) -> list[Problem]:
                         first[key.tag, name] = line
                     stack.append((value, field))
     return problems
+
+
+def yaml_problem(label: str, exc: Exception) -> Problem:
+    """A YAML parse error as ``file:line:column: message`` (1-based, pointing at the offending mark)."""
+    if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
+        mark = exc.problem_mark
+        reason = exc.problem or "malformed YAML"
+        if exc.context:
+            reason = f"{reason} ({exc.context}" + (
+                f" at line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1})"
+                if exc.context_mark is not None else ")")
+        return Problem(f"{label}:{mark.line + 1}:{mark.column + 1}", NO_RECORD, NO_RECORD,
+                       f"malformed file: {reason}; fix the YAML syntax there")
+    return Problem(label, NO_RECORD, NO_RECORD, f"malformed file: {' '.join(str(exc).split())}")

@@ -12,15 +12,15 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from karabakh_data import metadata
-from karabakh_data.croissant import write_croissant
-from karabakh_data.curated import Rows, read_curated
-from karabakh_data.descriptor import package_descriptor, resource_descriptor
+from karabakh_data.curation.croissant import write_croissant
+from karabakh_data.curation.curated import Rows, read_curated
+from karabakh_data.curation.descriptor import package_descriptor, resource_descriptor
+from karabakh_data.curation.generated import write_generated
+from karabakh_data.curation.publish import publish
+from karabakh_data.curation.validation.records import validate_rows
 from karabakh_data.errors import ValidationFailed
-from karabakh_data.generated import write_generated
-from karabakh_data.publish import publish
 from karabakh_data.schema import TABLES
 from karabakh_data.schema.arrow_schema import arrow_schema
-from karabakh_data.validate import validate_rows
 
 
 @dataclass(frozen=True)

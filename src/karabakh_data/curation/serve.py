@@ -11,7 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from karabakh_data.datasette_metadata import DATABASE, datasette_metadata
+from karabakh_data.curation.datasette_metadata import DATABASE, datasette_metadata
 from karabakh_data.export import export_sqlite
 
 HOST = "127.0.0.1"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from karabakh_data.schema.rules import derive_status
+from karabakh_data.curation.validation.rules import derive_status
 
 
 def fill_derived(tables: dict[str, list[dict[str, Any]]]) -> None:

@@ -12,12 +12,12 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from karabakh_data import metadata
-from karabakh_data.check import integrity_differences
+from karabakh_data.curation.validation.integrity import integrity_differences
+from karabakh_data.curation.validation.records import frame_problems
 from karabakh_data.errors import Problem
 from karabakh_data.frames import frame_from_arrow
 from karabakh_data.schema import TABLES
 from karabakh_data.schema.arrow_schema import arrow_schema
-from karabakh_data.validate import frame_problems
 
 FIX = "the package is damaged or was edited: rebuild it (`karabakh-data build`) or download it again"
 

@@ -15,7 +15,7 @@ import pandas as pd
 
 from karabakh_data import loader
 from karabakh_data.schema import TABLES
-from karabakh_data.schema.vocabularies import WAR_END, WAR_START, label
+from karabakh_data.schema.vocabularies import WAR_END, WAR_START, label, vocabulary_of
 
 FIGURES = ("timeline.png", "map.png", "casualty-claims.png", "equipment-losses.png")
 SIDE_COLOURS = {"armenia": "#c0392b", "azerbaijan": "#2471a3", "third_party": "#27ae60", "both": "#8e44ad",
@@ -55,7 +55,7 @@ def timeline(path: Path) -> None:
     for i, kind in enumerate(kinds):
         dates = war.loc[war["kind"].astype(str) == kind, "date_start"]
         ax.scatter(dates, [i] * len(dates), s=22, alpha=0.7, color="#34495e")
-    ax.set_yticks(range(len(kinds)), [f"{label(k)} ({counts[k]})" for k in kinds])
+    ax.set_yticks(range(len(kinds)), [f"{label(k, 'EVENT_KIND')} ({counts[k]})" for k in kinds])
     ax.set_xlim(pd.Timestamp(WAR_START) - pd.Timedelta(days=1), pd.Timestamp(WAR_END) + pd.Timedelta(days=1))
     ax.grid(axis="x", alpha=0.3)
     ax.set_title(f"Events dated to the day during the 44-day war, by kind ({len(war)} events)")
@@ -265,7 +265,7 @@ def casualty_claims(path: Path) -> None:
     ax.set_ylabel("deaths, as stated (log scale)")
     ax.set_xlabel("date the figure was stated (shaded: the 44-day war, drawn wider than the years around it)")
     sides = [s for s in SIDE_COLOURS if s in set(drawn["side"])]
-    whose = fig.legend(handles=[Patch(color=SIDE_COLOURS[s], label=label(s)) for s in sides],
+    whose = fig.legend(handles=[Patch(color=SIDE_COLOURS[s], label=label(s, "LOSS_SIDE")) for s in sides],
                        title="Whose dead", loc="lower left", ncol=len(sides), fontsize=8, frameon=False,
                        bbox_to_anchor=(0.08, -0.01))
     fig.add_artist(whose)
@@ -303,8 +303,9 @@ def equipment_losses(path: Path) -> None:
                 color="#27ae60", label="Oryx, visually confirmed (largest stated total)")
         ax.barh([y - 0.2 for y in ys], [0 if pd.isna(v) else v for v in claimed], height=0.4,
                 color="#e67e22", label="belligerent claims (largest single claim)")
-        ax.set_yticks(list(ys), [label(c) for c in categories])
-        ax.set_title(f"{label(side)}'s losses")
+        ax.set_yticks(list(ys), [label(c, "EQUIPMENT_CATEGORY") for c in categories])
+        owners = vocabulary_of(TABLES["equipment_losses"].field("owner_side").enum)  # type: ignore[arg-type]
+        ax.set_title(f"{label(side, owners)}'s losses")
         ax.set_xlabel("items (as stated)")
         ax.grid(axis="x", alpha=0.3)
         ax.legend(fontsize=7, loc="lower right")

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
-from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from karabakh_data.build import Project, arrow_tables, load_valid_rows
-from karabakh_data.croissant import stale_croissant
-from karabakh_data.descriptor import package_descriptor, resource_descriptor
-from karabakh_data.generated import stale_generated
+from karabakh_data.curation.build import Project, arrow_tables, load_valid_rows
+from karabakh_data.curation.croissant import stale_croissant
+from karabakh_data.curation.descriptor import package_descriptor, resource_descriptor
+from karabakh_data.curation.generated import stale_generated
+from karabakh_data.curation.validation.integrity import integrity_differences
 
 
 def _without_file_facts(descriptor: dict[str, Any]) -> dict[str, Any]:
@@ -22,25 +21,6 @@ def _without_file_facts(descriptor: dict[str, Any]) -> dict[str, Any]:
         resource.pop("hash", None)
     return copy
 
-
-def integrity_differences(published: Path) -> list[str]:
-    """Published files that are missing or whose sha256 differs from what the descriptor declares.
-
-    ``published`` is the package folder (holding datapackage.json) or the descriptor file itself.
-    """
-    problems = []
-    path = published if published.is_file() else published / "datapackage.json"
-    descriptor = json.loads(path.read_text(encoding="utf-8"))
-    published = path.parent
-    for resource in descriptor["resources"]:
-        path = published / resource["path"]
-        if not path.exists():
-            problems.append(f"{resource['path']}: missing")
-            continue
-        data = path.read_bytes()
-        if f"sha256:{hashlib.sha256(data).hexdigest()}" != resource.get("hash"):
-            problems.append(f"{resource['path']}: sha256 differs from the hash in datapackage.json")
-    return problems
 
 
 def differences(project: Project) -> list[str]:

@@ -9,17 +9,28 @@ from typing import Any
 import pydantic
 import yaml
 
-from karabakh_data.curated_files import curated_files, label
-from karabakh_data.derived import fill_derived
-from karabakh_data.errors import Problem, yaml_problem
+from karabakh_data.curation.curated_files import curated_files, label
+from karabakh_data.curation.derived import fill_derived
+from karabakh_data.curation.models import curated_model, links_of, nested_key_columns
+from karabakh_data.curation.strict_yaml import duplicate_keys, yaml_problem
+from karabakh_data.errors import Problem
 from karabakh_data.schema import TABLES
 from karabakh_data.schema.model import NOT_BLANK
-from karabakh_data.schema.pydantic_models import curated_model, links_of, nested_key_columns
-from karabakh_data.strict_yaml import duplicate_keys
+
+_TAGS: dict[tuple[str, tuple[bool, bool]], str] = {}  # short plain scalars repeat: ids, vocabulary values
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """Safe loader that leaves dates as text, so pydantic reports impossible ones by field."""
+    """Safe loader that leaves dates as text, so pydantic reports impossible ones by field, and
+    remembers the tag of each short scalar (PyYAML resolves every scalar with regular expressions)."""
+
+    def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+        if kind is not yaml.ScalarNode or len(value) > 40:
+            return super().resolve(kind, value, implicit)
+        tag = _TAGS.get((value, implicit))
+        if tag is None:
+            tag = _TAGS[value, implicit] = super().resolve(kind, value, implicit)
+        return tag
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -91,7 +102,7 @@ def _message(err: Any) -> str:
 
 
 def _record_id(raw: object, index: int) -> str:
-    if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+    if isinstance(raw, dict) and isinstance(raw.get("id"), str) and raw["id"].strip():
         return raw["id"]
     return f"#{index + 1}"
 

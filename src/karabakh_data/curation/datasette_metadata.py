@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from karabakh_data import metadata
 from karabakh_data.schema import TABLES, Table
+from karabakh_data.schema.vocabularies import categories
 
 DATABASE = "karabakh-data"  # the SQLite file's stem, which Datasette uses as the database name
 REPOSITORY = "https://github.com/karabakh-data/karabakh-data"
@@ -126,6 +127,8 @@ def _column_description(table: Table, name: str) -> str:
     text = f.description
     if f.reference:
         text += f" (links to {f.reference[0]})"
+    if f.enum is not None:
+        text += " Values: " + "; ".join(f"{c['value']}: {c['label']}" for c in categories(f.enum)) + "."
     return text
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from karabakh_data.curated import Rows
+from karabakh_data.curation.curated import Rows
 from karabakh_data.errors import Problem
 from karabakh_data.frames import frame_from_rows
 from karabakh_data.schema import CITATIONS, TABLES

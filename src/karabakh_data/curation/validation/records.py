@@ -1,24 +1,26 @@
-"""Table-level validation of the curated rows: every problem, in one report."""
+"""Table-level validation of the curated rows (and, with Pandera, of a published package's frames):
+every problem, in one report."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 import pandas as pd
-import pandera.errors
 
-from karabakh_data.curated import Origin, Rows
-from karabakh_data.dataset_checks import dataset_findings
+from karabakh_data.curation.curated import Origin, Rows
+from karabakh_data.curation.validation.dataset import dataset_findings
+from karabakh_data.curation.validation.keys import cross_failures
+from karabakh_data.curation.validation.rules import DATASET_RULES as _DATASET_RULES
+from karabakh_data.curation.validation.rules import RULES
 from karabakh_data.errors import Problem
 from karabakh_data.frames import frame_from_rows
 from karabakh_data.schema import CITATIONS, CITED_TABLES, TABLES
-from karabakh_data.schema.pandera_schema import table_schema
-from karabakh_data.schema.rules import DATASET_RULES as _DATASET_RULES
-from karabakh_data.schema.rules import RULES
 
 Frames = dict[str, pd.DataFrame]
 Locate = Callable[[str, int | None], tuple[str, str]]  # (table, row index) -> (file, record id)
-Skip = Callable[[str, "pd.Series"], bool]  # (table, pandera failure case) -> a follow-on to leave out
+Case = Mapping[str, Any]  # a Pandera failure case, or a Failure of the checks across rows and tables
+Skip = Callable[[str, Case], bool]  # (table, failure case) -> a follow-on to leave out
 Rename = Callable[[str, int | None, str], str]  # (table, row index, column) -> field as written
 
 
@@ -34,7 +36,7 @@ def _cited(frames: Frames) -> dict[str, frozenset[str]]:
 _RULE_BY_MESSAGE = {rule.message: rule for rule in RULES.values()}
 
 
-def describe_failure(table: str, case: pd.Series) -> tuple[str, str]:
+def describe_failure(table: str, case: Case) -> tuple[str, str]:
     """The field and message of one pandera failure case."""
     check = str(case.get("check"))
     value = case.get("failure_case")
@@ -53,34 +55,60 @@ def describe_failure(table: str, case: pd.Series) -> tuple[str, str]:
     return field, f"{value!r}: {check}"
 
 
+def _problems(name: str, cases: Iterable[Case], locate: Locate, skip: Skip | None,
+              rename: Rename | None) -> list[Problem]:
+    problems = []
+    for case in cases:
+        if skip is not None and skip(name, case):
+            continue
+        index = case.get("index")
+        row = None if index is None or pd.isna(index) else int(index)
+        file, record = locate(name, row)
+        field, message = describe_failure(name, case)
+        problems.append(Problem(file, record, rename(name, row, field) if rename else field, message))
+    return problems
+
+
 def frame_problems(frames: Frames, locate: Locate, skip: Skip | None = None,
                    rename: Rename | None = None) -> list[Problem]:
-    """Pandera problems of every table (keys, references, citations, rules), located by ``locate``.
+    """Pandera problems of every table (types, values, keys, references, citations, rules), located by
+    ``locate``: for frames nothing has checked yet, such as a published package's.
 
     ``skip`` leaves out follow-on failures; ``rename`` turns a column into the field as the curator wrote it.
     """
+    import pandera.errors
+
+    from karabakh_data.curation.validation.tables import pandera_schema
+
     keys, cited = _keys(frames), _cited(frames)
     problems: list[Problem] = []
     for name, table in TABLES.items():
-        schema = table_schema(table, keys, cited.get(name) if name in CITED_TABLES else None, frames)
+        schema = pandera_schema(table, keys, cited.get(name) if name in CITED_TABLES else None, frames)
         try:
             schema.validate(frames[name], lazy=True)
         except pandera.errors.SchemaErrors as exc:
-            for _, case in exc.failure_cases.iterrows():
-                if skip is not None and skip(name, case):
-                    continue
-                index = case.get("index")
-                row = None if index is None or pd.isna(index) else int(index)
-                file, record = locate(name, row)
-                field, message = describe_failure(name, case)
-                problems.append(Problem(file, record, rename(name, row, field) if rename else field, message))
+            cases = (case for _, case in exc.failure_cases.iterrows())
+            problems += _problems(name, cases, locate, skip, rename)
+    return problems
+
+
+def cross_problems(frames: Frames, locate: Locate, skip: Skip | None = None,
+                   rename: Rename | None = None) -> list[Problem]:
+    """Problems of the keys, references, citations and rules of every table, for frames whose values
+    the curated record models have already checked one by one."""
+    keys, cited = _keys(frames), _cited(frames)
+    problems: list[Problem] = []
+    for name, table in TABLES.items():
+        cited_ids = cited.get(name) if name in CITED_TABLES else None
+        failures = cross_failures(table, frames[name], keys, cited_ids, frames)
+        problems += _problems(name, failures, locate, skip, rename)
     return problems
 
 
 def _follow_on(rows: Rows) -> Skip:
     """Failures caused by a record or file that could not be read: a reference to a record that may be
     in it, and the rules across rows and tables (their inputs are incomplete)."""
-    def skip(name: str, case: pd.Series) -> bool:
+    def skip(name: str, case: Case) -> bool:
         if not rows.problems:
             return False
         check, column = str(case.get("check")), case.get("column")
@@ -118,7 +146,7 @@ def table_problems(rows: Rows) -> list[Problem]:
         return origin.file, origin.record
 
     frames = {name: frame_from_rows(table, rows.tables[name]) for name, table in TABLES.items()}
-    problems = frame_problems(frames, locate, _follow_on(rows), _rename(rows))
+    problems = cross_problems(frames, locate, _follow_on(rows), _rename(rows))
     rename = _rename(rows)
     for name, index, column, message in dataset_findings(frames):
         problems.append(Problem(*locate(name, index), rename(name, index, column), message))

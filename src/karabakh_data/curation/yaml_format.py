@@ -13,8 +13,8 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from karabakh_data.curation.models import links_of
 from karabakh_data.schema import TABLES
-from karabakh_data.schema.pydantic_models import links_of
 
 WIDTH = 110
 

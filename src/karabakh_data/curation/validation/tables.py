@@ -12,9 +12,9 @@ from collections.abc import Mapping
 import pandas as pd
 import pandera.pandas as pa
 
+from karabakh_data.curation.validation.rules import RULES, Frames
 from karabakh_data.schema.dtypes import pandas_dtype
 from karabakh_data.schema.model import Field, Table
-from karabakh_data.schema.rules import RULES, Frames
 
 Keys = Mapping[str, frozenset[str]]
 
@@ -45,8 +45,8 @@ def _foreign_key(f: Field, keys: Keys) -> pa.Check:
                     error=f"no {target_table}.{target_field} with this value")
 
 
-def table_schema(table: Table, keys: Keys | None = None, cited: frozenset[str] | None = None,
-                 frames: Frames | None = None) -> pa.DataFrameSchema:
+def pandera_schema(table: Table, keys: Keys | None = None, cited: frozenset[str] | None = None,
+                   frames: Frames | None = None) -> pa.DataFrameSchema:
     """Pandera schema of ``table``.
 
     With ``keys``, foreign keys are checked against them; with ``cited``, every id must be among the

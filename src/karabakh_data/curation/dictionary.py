@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from karabakh_data import metadata
+from karabakh_data.curation.validation.rules import RULES
 from karabakh_data.schema import TABLES
-from karabakh_data.schema.model import INT64_MAX, NOT_BLANK, Field, Table
-from karabakh_data.schema.rules import RULES
+from karabakh_data.schema.model import INT64_MAX, NOT_BLANK, Field, Table, iso
+from karabakh_data.schema.vocabularies import categories, vocabulary_of
 
 _PIPE = "\\|"
 
@@ -15,7 +14,8 @@ _PIPE = "\\|"
 def _constraints(f: Field) -> str:
     parts = []
     if f.enum is not None:
-        parts.append("one of " + ", ".join(f"`{v}`" for v in f.enum))
+        parts.append("one of " + ", ".join(f"`{c['value']}` ({c['label']})" for c in categories(f.enum))
+                     + f"; see [{vocabulary_of(f.enum)}](#{vocabulary_of(f.enum).lower()})")
     if f.pattern == NOT_BLANK:
         parts.append("not only whitespace")
     elif f.pattern is not None:
@@ -24,7 +24,7 @@ def _constraints(f: Field) -> str:
         if value == INT64_MAX:
             parts.append("max int64")
         elif value is not None:
-            parts.append(f"{label} {value.isoformat() if isinstance(value, dt.date) else value}")
+            parts.append(f"{label} {iso(value)}")
     if f.min_length is not None:
         parts.append(f"min length {f.min_length}")
     if f.reference is not None:
@@ -68,4 +68,16 @@ def data_dictionary(row_counts: dict[str, int]) -> str:
     lines.append("")
     for table in TABLES.values():
         lines += _table_section(table, row_counts.get(table.name))
-    return "\n".join(lines)
+    return "\n".join([*lines, *_vocabulary_sections()])
+
+
+def _vocabulary_sections() -> list[str]:
+    """Every vocabulary a field uses: each value with its label and definition."""
+    used = {vocabulary_of(f.enum): f.enum for t in TABLES.values() for f in t.fields if f.enum is not None}
+    lines = ["# Vocabularies", ""]
+    for name, values in sorted(used.items()):
+        lines += [f"## {name}", "", "| value | label | definition |", "|---|---|---|"]
+        lines += [f"| `{c['value']}` | {c['label']} | {c['definition'].replace('|', _PIPE)} |"
+                  for c in categories(values)]
+        lines.append("")
+    return lines
