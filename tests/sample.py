@@ -87,6 +87,8 @@ def sample(records: dict[str, list[Record]]) -> dict[str, list[Record]]:
         filled = [r for r in records[parent] if r.get(key)]
         if filled:
             chosen.add((parent, max(filled, key=lambda r: _richness(parent, r))["id"]))
+    # two places GeoNames has, so the check that no two places share a GeoNames id has something to bite
+    chosen |= {("places", r["id"]) for r in [p for p in records["places"] if p.get("geonames_id")][:2]}
     while True:
         grown = set(chosen)
         for table, rid in chosen:

@@ -153,8 +153,11 @@ def _answer(records: Tree, dated: bool = False) -> tuple[Record, Record]:
     for statement in records["statements"]:
         for item in statement.get("answers", [])[:1]:
             allegation = allegations[item["allegation"]]
-            if not dated or allegation.get("date_alleged"):
-                return statement, allegation
+            if dated and not allegation.get("date_alleged"):  # give it a day date the fault can precede
+                for bound in ("date_earliest", "date_latest"):
+                    allegation.pop(bound, None)
+                allegation.update(date_alleged="2020-10-01", date_precision="day")
+            return statement, allegation
     raise AssertionError("no statement answers an allegation in the sample")
 
 
@@ -192,7 +195,8 @@ def _own_parent(records: Tree) -> tuple[Record, str]:
 def _bounded_without_bounds(table: str, date: str, precision: str, prefix: str) -> Callable[[Tree], Record]:
     """A date marked `bounded` that keeps its date and gives no bounds."""
     def apply(records: Tree) -> Record:
-        record = next(r for r in records[table] if r.get(date))
+        record = next((r for r in records[table] if r.get(date)), records[table][0])
+        record.setdefault(date, "2020-10-01")
         for bound in (f"{prefix}_earliest", f"{prefix}_latest"):
             record.pop(bound, None)
         record[precision] = "bounded"

@@ -8,7 +8,7 @@ from karabakh_data._version import __version__
 
 NAME = "karabakh-data"
 TITLE = "karabakh-data: a structured, sourced dataset of the 2020 Second Nagorno-Karabakh War"
-RELEASE_DATE = dt.date(2026, 11, 21)
+RELEASE_DATE = dt.date(2026, 11, 30)
 DESCRIPTION = (
     "Events, reported casualty and equipment-loss figures, allegations of third-party involvement with "
     "their responses, and arms transfers of the 2020 Second Nagorno-Karabakh War (27 September - 10 "
