@@ -9,7 +9,7 @@ import pytest
 
 from karabakh_data.curation.build import Project
 from karabakh_data.curation.curated import read_curated
-from karabakh_data.curation.validation.audit import Audit, Seed, load_seeds, repair
+from karabakh_data.curation.validation.audit import Audit, Seed, load_seeds, repair, words
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -119,13 +119,12 @@ def test_cli_audit_checks_the_seeds(project: Project, tmp_path: Path, count: int
 
 
 def _names(table: str, aliases: str, key: str) -> dict[str, set[str]]:
-    import re
     from collections import defaultdict
 
     import karabakh_data as kd
 
     def norm(s: str) -> str:
-        return re.sub(r"[^a-z0-9]", "", s.lower())
+        return "".join(words(s))
 
     frame = kd.load(table)
     kinds = dict(zip(frame["id"], frame["kind"].astype(str), strict=True))
