@@ -36,13 +36,14 @@ EXAMPLES: tuple[Example, ...] = (
             'claims = kd.claims_over_time("casualties").query(\n'
             '    "side == \'azerbaijan\' and victim_group == \'military\' and measure == \'killed\'")\n'
             'claims[["claimant_id", "count_best", "qualifier", "as_of", "earliest", "latest", "bounded"]]'),
-    Example("The latest official military death toll of each side, as stated by that side (dated claims only)",
+    Example("Each side's official figures for its own military dead since the war began, in the order "
+            "stated (a single officer's death included; bounded figures last)",
             _SIDES +
             'own = kd.claims_over_time("casualties").merge(sides, on="claimant_id").query(\n'
             '    "victim_group == \'military\' and measure == \'killed\' and evidence == \'party_claim\' "\n'
-            '    "and claimant_side == side and not bounded")\n'
-            'own.groupby("side", observed=True).tail(1)'
-            '[["side", "claimant_id", "count_best", "qualifier", "as_of", "as_of_precision"]]'),
+            '    "and claimant_side == side and earliest >= \'2020-09-27\'")\n'
+            'own.sort_values(["side", "bounded", "latest"])'
+            '[["side", "claimant_id", "count_best", "count_words", "earliest", "latest", "bounded"]]'),
     Example("How each side's claims about the other's military dead evolved",
             _SIDES +
             'cas = kd.claims_over_time("casualties").merge(sides, on="claimant_id")\n'
