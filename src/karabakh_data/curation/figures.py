@@ -16,6 +16,7 @@ import pandas as pd
 from karabakh_data import loader
 from karabakh_data.schema import TABLES
 from karabakh_data.schema.vocabularies import WAR_END, WAR_START, label, vocabulary_of
+from karabakh_data.views import when
 
 FIGURES = ("timeline.png", "map.png", "casualty-claims.png", "equipment-losses.png")
 SIDE_COLOURS = {"armenia": "#c0392b", "azerbaijan": "#2471a3", "third_party": "#27ae60", "both": "#8e44ad",
@@ -190,6 +191,7 @@ def _death_figures() -> pd.DataFrame:
     figure = deaths["count_best"].fillna(deaths["count_high"]).fillna(deaths["count_low"])
     deaths = deaths.assign(figure=figure, side=deaths["side"].astype(str),
                            incident=deaths["event_id"].notna() | deaths["place_id"].notna())
+    deaths = pd.concat([deaths, when("casualties", deaths)], axis=1)
     deaths["relation"] = [_relation(c, s) for c, s in zip(deaths["claimant_side"].astype(object),
                                                            deaths["side"], strict=True)]
     return deaths
@@ -224,9 +226,16 @@ def _war_scale(ax, start: pd.Timestamp, end: pd.Timestamp) -> None:
 
 
 def _points(ax, rows: pd.DataFrame) -> None:
+    """Dated figures as points; undated ones as a line over the span they can fall in, ending in a marker."""
     for (side, relation), part in rows.groupby(["side", "relation"]):
-        ax.scatter(part["as_of"], part["figure"], color=SIDE_COLOURS.get(side, "#95a5a6"), s=44,
-                   marker=_RELATION[relation][0], alpha=0.9, edgecolor="white", lw=0.4, zorder=3)
+        colour = SIDE_COLOURS.get(side, "#95a5a6")
+        bounded = part[part["bounded"]]
+        ax.hlines(bounded["figure"], bounded["earliest"], bounded["latest"], color=colour, lw=1.2,
+                  alpha=0.45, zorder=2)
+        ax.scatter(part["as_of"].fillna(part["latest"]), part["figure"], color=colour, s=44,
+                   marker=_RELATION[relation][0], alpha=0.9, zorder=3, lw=1.0,
+                   edgecolor=[colour if bounded else "white" for bounded in part["bounded"]],
+                   facecolor=[colour if dated else "white" for dated in ~part["bounded"]])
     ax.set_yscale("log")
     ax.grid(alpha=0.3, zorder=1)
 
@@ -241,8 +250,8 @@ def casualty_claims(path: Path) -> None:
     totals, incidents = drawn[~drawn["incident"]], drawn[drawn["incident"]]
     def span(rows: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
         month = pd.Timedelta(days=30)
-        return (min(rows["as_of"].min(), pd.Timestamp(WAR_START)) - month,
-                max(rows["as_of"].max(), pd.Timestamp(WAR_END)) + month)
+        return (min(rows["earliest"].min(), pd.Timestamp(WAR_START)) - month,
+                max(rows["latest"].max(), pd.Timestamp(WAR_END)) + month)
 
     groups = [("military", "Soldiers"), ("civilian", "Civilians"),
               (None, "Foreign fighters, mixed and unstated groups")]
@@ -276,8 +285,9 @@ def casualty_claims(path: Path) -> None:
     fig.suptitle(f"Every reported death figure with a number ({len(drawn)}), official tolls included: each "
                  "point is one figure as one claimant stated it", fontsize=12)
     fig.text(0.5, 0.935, f"Left out: {len(deaths) - len(drawn)} breakdown rows that repeat part of a drawn "
-             "total, or have no number. Figures of different claimants and dates overlap: do not add them "
-             "up.",
+             "total, or have no number. An undated figure is a line over the dates it can have, ending in "
+             "an open marker at the latest. Figures of different claimants and dates overlap: do not add "
+             "them up.",
              ha="center", fontsize=8, color="#566573")
     fig.subplots_adjust(bottom=0.16)
     _save(fig, path)
