@@ -152,3 +152,13 @@ def test_no_source_is_recorded_twice() -> None:
     sources = kd.load("sources")
     key = ["title", "publisher", "published_date", "cited_via", "reference_number"]
     assert sources[sources.duplicated(key, keep=False)]["id"].tolist() == []
+
+
+@pytest.mark.parametrize(("table", "field"), [("events", "description"), ("events", "title"),
+                                              ("allegations", "summary"), ("statements", "summary"),
+                                              ("arms_transfers", "summary")])
+def test_no_two_records_share_a_summary_or_description(table: str, field: str) -> None:
+    import karabakh_data as kd
+
+    values = kd.load(table)[field].dropna()
+    assert sorted(set(values[values.duplicated()])) == []
