@@ -72,15 +72,6 @@ def _plain(text: str) -> Any:
     return YAML(typ="safe", pure=True).load(text)
 
 
-def dump_records(records: list[dict[str, Any]], table: str, header: str) -> str:
-    """Plain records as a curated file of ``table`` in the house style, under a ``# header`` comment."""
-    seq = CommentedSeq(records)
-    comment = "".join(f"# {line}\n" if line else "#\n" for line in header.splitlines())
-    out = io.StringIO()
-    _yaml().dump(seq, out)
-    return format_text(comment + out.getvalue(), table)
-
-
 def curated_files(datasets: Path) -> list[tuple[Path, str]]:
     """Every curated YAML file under ``datasets`` with the table it belongs to."""
     return [(path, table) for table in TABLES if (datasets / table).is_dir()

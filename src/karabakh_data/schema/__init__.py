@@ -7,12 +7,11 @@ from karabakh_data.schema.tables import (
     CORE_TABLES,
     LINK_TABLES,
     TABLES,
-    VERSIONED_TABLES,
     VERSIONS,
     _check_registry,
 )
 
 _check_registry()  # a registry that contradicts itself fails at import, not in a build
 
-__all__ = ["CITATIONS", "CITED_TABLES", "CORE_TABLES", "LINK_TABLES", "TABLES", "VERSIONED_TABLES",
+__all__ = ["CITATIONS", "CITED_TABLES", "CORE_TABLES", "LINK_TABLES", "TABLES",
            "VERSIONS", "Field", "Nesting", "Table"]

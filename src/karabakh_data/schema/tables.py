@@ -443,7 +443,6 @@ CITED_TABLES = tuple(CITATIONS)
 VERSIONS: dict[str, Table] = {
     t.nesting.parent: t for t in LINK_TABLES if t.nesting and t.nesting.key == "disagreements"
 }
-VERSIONED_TABLES = tuple(VERSIONS)
 
 
 def _check_registry() -> None:
