@@ -12,6 +12,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
 
 from karabakh_data.curation.models import links_of
 from karabakh_data.schema import TABLES
@@ -78,18 +79,34 @@ def curated_files(datasets: Path) -> list[tuple[Path, str]]:
             for path in sorted((datasets / table).glob("*.yaml"))]
 
 
+def _texts(path: Path, table: str) -> tuple[str, str]:
+    """The text of ``path`` and its text in the house style; ValueError naming the file when it cannot be
+    read or formatted (the build reports the same files' problems in full)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        return text, format_text(text, table)
+    except UnicodeDecodeError:
+        raise ValueError(f"{path}: not UTF-8 text; save it as UTF-8") from None
+    except YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark is not None else str(path)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ValueError(f"{where}: cannot be formatted ({problem}); fix the file first "
+                         "(`karabakh-data validate` lists its problems)") from None
+    except ValueError as exc:
+        raise ValueError(f"{path}: {exc}") from None
+
+
 def unformatted(paths: list[tuple[Path, str]]) -> list[Path]:
     """The files among (path, table) whose text is not in the house style."""
-    return [p for p, table in paths if format_text(p.read_text(encoding="utf-8"), table)
-            != p.read_text(encoding="utf-8")]
+    return [path for path, table in paths if len(set(_texts(path, table))) > 1]
 
 
 def format_files(paths: list[tuple[Path, str]]) -> list[Path]:
     """Rewrite the files that are not in the house style; returns the rewritten ones."""
     changed = []
     for path, table in paths:
-        text = path.read_text(encoding="utf-8")
-        formatted = format_text(text, table)
+        text, formatted = _texts(path, table)
         if formatted != text:
             path.write_text(formatted, encoding="utf-8")
             changed.append(path)
