@@ -94,7 +94,7 @@ SOURCES = Table(
               pattern=r"^[a-z]{2}$"),
         _enum("kind", v.SOURCE_KIND, "Kind of source (the source's kind; other tables' `kind` mean "
               "other things)."),
-        _enum("affiliation", v.AFFILIATION, "State or camp the source is affiliated with, or independent."),
+        _enum("affiliation", v.AFFILIATION, "State or camp a seed ties the source to (or the state whose body it is), international for intergovernmental bodies, otherwise not_stated."),
         Field("url", "string", "Address of the work, where a seed states it.", required=False,
               pattern=r"^https?://\S+$"),
         _ref("cited_via", "sources", "The source through which we know this one (a seed that cites it).",
@@ -288,6 +288,9 @@ EQUIPMENT_LOSSES = Table(
         *_FIGURE_FIELDS[1:],
         Field("value_usd", "number", "Stated value of the losses in US dollars, for valuation claims.",
               required=False, minimum=0, role="stated"),
+        Field("share_percent", "number", "Share of a stated whole, in percent, when the source gives a share "
+              "instead of a count (e.g. of all drone-hit losses); the counts are then empty and the note "
+              "names the whole.", required=False, minimum=0, maximum=100, role="stated"),
         _ref("part_of_id", "equipment_losses", "The stated total this row is a part of (breakdown rows).",
              required=False),
         _prose("inconsistency", "Set when the source's stated breakdown does not add up to its stated "
@@ -346,7 +349,8 @@ STATEMENT_ALLEGATIONS = Table(
         _ref("allegation_id", "allegations", "The allegation it answers."),
         _enum("stance", v.STANCE, "Stance toward this allegation: denial, acknowledgement (by the accused), "
               "partial_acknowledgement (the accused admits part, e.g. a general admission of a specific "
-              "claim), corroboration or refutation (by a third party), no_comment."),
+              "claim), corroboration or refutation (by a third party), questions_evidence (doubts the "
+              "evidence without denying it), no_comment."),
         Field("standing", "boolean", "True when the statement predates the allegation and is linked as an "
               "earlier, standing position; such a link does not settle the allegation's status.",
               default=False),

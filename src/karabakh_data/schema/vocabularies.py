@@ -25,7 +25,7 @@ SOURCE_KIND = (
 AFFILIATION = (
     "armenia", "artsakh", "azerbaijan", "turkey", "russia", "iran", "georgia", "israel", "belarus",
     "france", "united_kingdom", "united_states", "canada", "syria", "pakistan", "serbia", "greece",
-    "international", "independent", "unknown",
+    "international", "not_stated",
 )
 ACTOR_KIND = (
     "state", "de_facto_state", "armed_forces", "military_unit", "government_body",
@@ -86,7 +86,7 @@ ALLEGATION_KIND = (
 ALLEGATION_STATUS = ("unverified", "disputed", "denied", "corroborated", "partially_acknowledged",
                      "acknowledged")
 STANCE = ("denial", "acknowledgement", "partial_acknowledgement", "corroboration", "refutation",
-          "no_comment")
+          "questions_evidence", "no_comment")
 
 ARMS_CATEGORY = (
     "uav", "loitering_munition", "cluster_munition", "air_defence", "aircraft", "mlrs", "artillery",
@@ -140,7 +140,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "serbia": ("Serbia", "Serbia."),
     "greece": ("Greece", "Greece."),
     "international": ("international", "An international body not tied to one state."),
-    "independent": ("independent", "Not affiliated with any state or camp."),
+    "not_stated": ("not stated", "No seed ties the source to a state or camp; not a claim that it is independent."),
     "unknown": ("unknown", "The sources do not say."),
     "third_party": ("third parties", "Neither Armenia nor Azerbaijan: other states, foreigners, observers."),
     "mediator": ("mediator", "A party mediating between the sides."),
@@ -319,6 +319,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "partial_acknowledgement": ("partial acknowledgement", "The accused admits part of it."),
     "corroboration": ("corroboration", "A third party supports it."),
     "refutation": ("refutation", "A third party contradicts it."),
+    "questions_evidence": ("questions the evidence", "The speaker doubts the evidence for it without denying "
+                           "it; never settles the status."),
     "no_comment": ("no comment", "The party declines to comment."),
     # arms transfers
     "loitering_munition": ("loitering munitions", "Drones that dive onto their target."),

@@ -48,10 +48,10 @@ ROW_RULES: dict[str, Rule] = {
              "states no number",
              lambda df, _: df[["count_low", "count_best", "count_high", "count_words"]].notna().any(axis=1)),
         Rule("has_count_or_value", "count_best",
-             "give at least one of count_low, count_best, count_high or value_usd, or count_words when the "
-             "source states no number",
-             lambda df, _: df[["count_low", "count_best", "count_high", "value_usd", "count_words"]]
-             .notna().any(axis=1)),
+             "give at least one of count_low, count_best, count_high, value_usd or share_percent, or "
+             "count_words when the source states no number",
+             lambda df, _: df[["count_low", "count_best", "count_high", "value_usd", "share_percent",
+                               "count_words"]].notna().any(axis=1)),
         Rule("coordinates_complete", "coordinate_precision",
                 "latitude, longitude and coordinate_precision are given together or not at all",
                 lambda df, _: _both_or_neither(df["latitude"], df["longitude"])
