@@ -52,3 +52,19 @@ def test_loading_does_not_import_validation_libraries() -> None:
 def test_cite_names_the_version() -> None:
     assert kd.__version__ in kd.cite()
     assert kd.cite("bibtex").startswith("@misc{")
+
+
+
+def test_an_all_empty_number_column_is_not_taken_for_nan() -> None:
+    """A number column with no value in any row is valid (pyarrow's all() of nothing is null); NaN is not."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from karabakh_data.loader import _value_problem, package_dir
+
+    published = pq.read_table(package_dir() / "equipment_losses.parquet").slice(0, 3)
+    index = published.column_names.index("value_usd")
+    empty = published.set_column(index, "value_usd", pa.nulls(3, pa.float64()))
+    assert _value_problem("equipment_losses", empty) is None
+    nan = published.set_column(index, "value_usd", pa.array([None, float("nan"), None], pa.float64()))
+    assert _value_problem("equipment_losses", nan) == "column 'value_usd' has an infinite or NaN value"

@@ -106,7 +106,7 @@ def _value_problem(table: str, data: pa.Table) -> str | None:
             return f"column {f.name!r} is {column.type}, not {arrow_type(f)}"
         if f.required and column.null_count:
             return f"column {f.name!r} has empty values"
-        if f.type == "number" and not pc.all(pc.is_finite(column.drop_null())).as_py():
+        if f.type == "number" and not pc.all(pc.is_finite(column.drop_null()), min_count=0).as_py():
             return f"column {f.name!r} has an infinite or NaN value"
         if f.type in ("integer", "number") and column.null_count < len(column):
             low, high = (v.as_py() for v in pc.min_max(column).values())

@@ -94,7 +94,8 @@ SOURCES = Table(
               pattern=r"^[a-z]{2}$"),
         _enum("kind", v.SOURCE_KIND, "Kind of source (the source's kind; other tables' `kind` mean "
               "other things)."),
-        _enum("affiliation", v.AFFILIATION, "State or camp a seed ties the source to (or the state whose body it is), international for intergovernmental bodies, otherwise not_stated."),
+        _enum("affiliation", v.AFFILIATION, "State or camp a seed ties the source to (or the state whose "
+              "body it is), international for intergovernmental bodies, otherwise not_stated."),
         Field("url", "string", "Address of the work, where a seed states it.", required=False,
               pattern=r"^https?://\S+$"),
         _ref("cited_via", "sources", "The source through which we know this one (a seed that cites it).",

@@ -140,7 +140,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "serbia": ("Serbia", "Serbia."),
     "greece": ("Greece", "Greece."),
     "international": ("international", "An international body not tied to one state."),
-    "not_stated": ("not stated", "No seed ties the source to a state or camp; not a claim that it is independent."),
+    "not_stated": ("not stated", "No seed ties the source to a state or camp (not a claim of independence)."),
     "unknown": ("unknown", "The sources do not say."),
     "third_party": ("third parties", "Neither Armenia nor Azerbaijan: other states, foreigners, observers."),
     "mediator": ("mediator", "A party mediating between the sides."),
