@@ -78,3 +78,23 @@ def test_every_problem_is_reported_in_one_run(project: Project, capsys: pytest.C
 def test_a_good_record_builds(project: Project) -> None:
     (project.datasets / "events" / "zz-test.yaml").write_text(GOOD_EVENT)
     assert main(["build", "--root", str(project.root)]) == 0
+
+
+@pytest.mark.parametrize(("text", "line", "field", "message"), [
+    (GOOD_EVENT.replace("  title:", "  titel:"), 6, "titel", "did you mean 'title'?"),
+    (GOOD_EVENT.replace("{source: seed-002", "{sourse: seed-002"), 9, "cite[0].sourse",
+     "did you mean 'source'?"),
+    (GOOD_EVENT.replace("date_end: 2020-09-27", "date_end: 2020-09-31"), 3, "date_end", "YYYY-MM-DD"),
+    (GOOD_EVENT.replace("seed-002", "seed-999"), 9, "cite[0].source", "'seed-999'"),
+    (GOOD_EVENT + GOOD_EVENT.replace("-test", "-other").replace("kind: battle", "kind: battel"), 14, "kind",
+     "use one of the listed values"),
+])
+def test_a_record_problem_names_the_line_and_only_the_root_cause(
+    text: str, line: int, field: str, message: str, project: Project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project.datasets / "events" / "zz-test.yaml").write_text(text)
+    assert main(["build", "--root", str(project.root)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") <= 1, err  # one problem, not a follow-on "field required" as well
+    assert f"datasets/events/zz-test.yaml:{line}, record " in err, err
+    assert f"field {field!r}: " in err and message in err, err

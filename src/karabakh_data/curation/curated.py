@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -56,6 +57,7 @@ class Rows:
     tables: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: {n: [] for n in TABLES})
     origins: dict[str, list[Origin]] = field(default_factory=lambda: {n: [] for n in TABLES})
     problems: list[Problem] = field(default_factory=list)
+    nodes: dict[tuple[str, str], yaml.Node] = field(default_factory=dict)  # (file, record id) -> its YAML
     # Ids of the records of each table that could not be read; None: a whole file of it was unreadable.
     unread: dict[str, set[str] | None] = field(default_factory=dict)
 
@@ -91,6 +93,9 @@ _HINTS = {
     "missing": "add it",
     "literal_error": "use one of the listed values",
     "finite_number": "write a number (not .inf or .nan), or leave the field out",
+    "date_from_datetime_parsing": "write a real date as YYYY-MM-DD",
+    "date_parsing": "write a real date as YYYY-MM-DD",
+    "date_type": "write a real date as YYYY-MM-DD",
 }
 
 
@@ -99,6 +104,22 @@ def _message(err: Any) -> str:
         return "text is only whitespace; write the text, or leave the field out"
     hint = _HINTS.get(err["type"])
     return f"{err['msg']}; {hint}" if hint else err["msg"]
+
+
+def _record_problems(errors: list[Any], label: str, rid: str) -> list[Problem]:
+    """Pydantic's errors of one record; a misspelled field name is one problem, not also a missing field."""
+    missing = {err["loc"] for err in errors if err["type"] == "missing"}
+    spelled: dict[tuple[Any, ...], str] = {}
+    for err in errors:
+        if err["type"] == "extra_forbidden":
+            parent, name = err["loc"][:-1], str(err["loc"][-1])
+            candidates = [str(loc[-1]) for loc in missing if loc[:-1] == parent]
+            close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
+            if close:
+                missing.discard((*parent, close[0]))
+                spelled[err["loc"]] = f"unknown field; did you mean {close[0]!r}? correct the spelling"
+    return [Problem(label, rid, _location(err["loc"]), spelled.get(err["loc"]) or _message(err))
+            for err in errors if err["type"] != "missing" or err["loc"] in missing]
 
 
 def _record_id(raw: object, index: int) -> str:
@@ -149,6 +170,8 @@ def _read_file(path: Path, label: str, rows: Rows, table: str) -> None:
     links = links_of(table)
     for index, raw in enumerate(data):
         rid = _record_id(raw, index)
+        if isinstance(node, yaml.SequenceNode) and index < len(node.value):
+            rows.nodes.setdefault((label, rid), node.value[index])
         if not isinstance(raw, dict):
             rows.problems.append(Problem(label, rid, "-", "a record must be a mapping of fields (`id: ...`)"))
             rows.mark_unread(table)
@@ -159,8 +182,7 @@ def _read_file(path: Path, label: str, rows: Rows, table: str) -> None:
         try:
             record = model.model_validate(raw)
         except pydantic.ValidationError as exc:
-            for err in exc.errors():
-                rows.problems.append(Problem(label, rid, _location(err["loc"]), _message(err)))
+            rows.problems += _record_problems(exc.errors(), label, rid)
             rows.mark_unread(table, rid if rid != f"#{index + 1}" else None)
             continue
         _flatten(record, table, links, Origin(label, rid), rows)

@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 
 from karabakh_data.curation.curated import Origin, Rows
+from karabakh_data.curation.record_lines import with_lines
 from karabakh_data.curation.validation.dataset import dataset_findings
 from karabakh_data.curation.validation.keys import cross_failures
 from karabakh_data.curation.validation.rules import DATASET_RULES as _DATASET_RULES
@@ -155,4 +156,4 @@ def table_problems(rows: Rows) -> list[Problem]:
 
 def validate_rows(rows: Rows) -> list[Problem]:
     """All problems: those met while reading and the table-level ones."""
-    return [*rows.problems, *table_problems(rows)]
+    return with_lines([*rows.problems, *table_problems(rows)], rows.nodes)
