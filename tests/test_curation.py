@@ -41,6 +41,11 @@ def test_no_description_repeats_a_seed(audit: Audit) -> None:
 
 
 @needs_seeds
+def test_every_seed_locator_names_a_heading_of_that_seed(audit: Audit) -> None:
+    assert [str(f) for f in audit.unfound_locators()] == []
+
+
+@needs_seeds
 def test_no_two_events_duplicate_each_other(audit: Audit) -> None:
     assert [str(f) for f in audit.duplicate_events()] == []
 
@@ -89,6 +94,21 @@ def test_audit_flags_copied_prose(project: Project) -> None:
     note = "The ministry said that 1,166 servicemen had been killed in the fighting."
     audit = _audit(project, FIGURE.format(count=1166, as_of="2020-10-04", note=note))
     assert [f.field for f in audit.copied()] == ["note"]
+
+
+@pytest.mark.parametrize(("locator", "flagged"), [
+    ("Casualties", False), ("Casualties > Civilians; ref 12", False), ("introduction", False),
+    ("Casualties (table)", False), ("paragraphs 4 and 6", False), ("Casualtys", True),
+    ("Casualties > Military", True), ("ref 3; Course of the war", True)])
+def test_audit_flags_locators_naming_no_heading_of_the_seed(project: Project, locator: str,
+                                                             flagged: bool) -> None:
+    (project.datasets / "casualties" / "zz.yaml").write_text(
+        FIGURE.format(count=1166, as_of="2020-10-04", note="Toll.").replace("locator: Casualties",
+                                                                          f"locator: {locator}"))
+    seed = Seed("001", "== Casualties ==\n" + SEED_TEXT + "\nCivilians\n" + SEED_TEXT)
+    audit = Audit(read_curated(project.datasets), {"001_f1bc844954f234ca.txt": seed})
+    assert [f.record for f in audit.unfound_locators() if f.record == "cas-test"] == (
+        ["cas-test"] if flagged else [])
 
 
 def test_seed_reading_handles_misdecoded_dashes_and_multipliers() -> None:

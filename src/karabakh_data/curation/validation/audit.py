@@ -134,6 +134,12 @@ class Seed:
         return (value.day, value.month) in self.day_months
 
     @cached_property
+    def headings(self) -> frozenset[str]:
+        """Every short line (a heading: ``== Casualties ==`` or a bare title line), lowercased."""
+        lines = (re.sub(r"^=+\s*|\s*=+$", "", line.strip()).lower() for line in self.text.splitlines())
+        return frozenset(line for line in lines if line and len(line.split()) <= 12)
+
+    @cached_property
     def lowered(self) -> str:
         return " ".join(words(self.text))
 
@@ -177,6 +183,26 @@ def _words_to_number(tokens: list[str]) -> tuple[int, int]:
 
 def _month_number(token: str) -> int:
     return next(i for i, m in enumerate(MONTHS, 1) if token.startswith(m[:3]))
+
+
+# Parts of a locator that name a place in a seed that has no heading of its own (methodology.md).
+_PLACES_WITHOUT_HEADING = re.compile(
+    r"(introduction|infobox(, note [a-z])?|page header|notes|paragraphs? \d+(\s*(-|–|and)\s*\d+)?"
+    r"|table|photo caption|untitled .+)", re.IGNORECASE)
+
+
+def _unfound_heading(locator: str, seed: Seed) -> str | None:
+    """The first heading of ``locator`` (``Section > Subsection; ref N``) that ``seed`` lacks, if any."""
+    for part in locator.split(";"):
+        part = part.strip()
+        if not part or re.match(r"(refs?|references?)\b", part, re.IGNORECASE):
+            continue
+        for heading in part.split(" > "):
+            heading = re.sub(r"\s*\([^)]*\)\s*$", "", heading).strip()
+            if heading and heading.lower() not in seed.headings and not _PLACES_WITHOUT_HEADING.fullmatch(
+                    heading):
+                return heading
+    return None
 
 
 def load_seeds(folder: Path) -> dict[str, Seed]:
@@ -300,6 +326,22 @@ class Audit:
                                       f"{actor!r}: no seed the record cites names {names[0]!r} or an alias; "
                                       "name the actor the seed names, or add the seed's spelling as an alias")
 
+    def unfound_locators(self) -> Iterator[Finding]:
+        """Citations of a seed whose locator names a heading that seed does not have."""
+        documents = {i for i, d in self._document.items() if d}
+        for table, link in CITATIONS.items():
+            frame = self.frames[link.name]
+            parent = link.nesting.parent_field if link.nesting else link.field_names[0]
+            for record, source, locator in zip(frame[parent], frame["source_id"], frame["locator"],
+                                               strict=True):
+                seed = self.seeds.get(str(self._document.get(source))) if source in documents else None
+                if seed is None or pd.isna(locator):
+                    continue
+                missing = _unfound_heading(str(locator), seed)
+                if missing:
+                    yield Finding(table, str(record), "cite", f"locator {locator!r}: {seed.name} has no heading "
+                                  f"{missing!r}; name a heading path of the seed, or ref N")
+
     def duplicate_events(self) -> Iterator[Finding]:
         """Events with the same dates, kind, place and actors in the same roles."""
         events = self.frames["events"]
@@ -320,4 +362,4 @@ class Audit:
 
     def findings(self) -> list[Finding]:
         return [*self.unsourced(), *self.unstated(), *self.copied(), *self.unnamed_actors(),
-                *self.duplicate_events()]
+                *self.unfound_locators(), *self.duplicate_events()]
