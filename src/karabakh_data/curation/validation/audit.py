@@ -187,7 +187,7 @@ def _month_number(token: str) -> int:
 
 # Parts of a locator that name a place in a seed that has no heading of its own (methodology.md).
 _PLACES_WITHOUT_HEADING = re.compile(
-    r"(introduction|infobox(, note [a-z])?|page header|notes|paragraphs? \d+(\s*(-|–|and)\s*\d+)?"
+    r"(introduction|infobox(, note [a-z])?|page header|notes|paragraphs? \d+(\s*(-|\u2013|and)\s*\d+)?"
     r"|table|photo caption|untitled .+)", re.IGNORECASE)
 
 
@@ -339,8 +339,8 @@ class Audit:
                     continue
                 missing = _unfound_heading(str(locator), seed)
                 if missing:
-                    yield Finding(table, str(record), "cite", f"locator {locator!r}: {seed.name} has no heading "
-                                  f"{missing!r}; name a heading path of the seed, or ref N")
+                    yield Finding(table, str(record), "cite", f"locator {locator!r}: {seed.name} has no "
+                                  f"heading {missing!r}; name a heading path of the seed, or ref N")
 
     def duplicate_events(self) -> Iterator[Finding]:
         """Events with the same dates, kind, place and actors in the same roles."""
