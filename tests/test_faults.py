@@ -186,6 +186,15 @@ def _claim_by_outsider(records: Tree) -> tuple[Record, str]:
     return record, "evidence"
 
 
+def _party_claim_graded_as_report(records: Tree) -> tuple[Record, str]:
+    """A figure claimed by a named belligerent, graded as if a third party had reported it."""
+    named = {a["id"] for a in records["actors"] if a.get("named", True)}
+    record = next(r for r in records["casualties"]
+                  if r["claimant_id"] in named and _root(r["claimant_id"], records) in BELLIGERENTS)
+    record["evidence"] = "third_party_report"
+    return record, "evidence"
+
+
 def _own_parent(records: Tree) -> tuple[Record, str]:
     record = richest("actors", records["actors"])
     record["parent_id"] = record["id"]
@@ -240,6 +249,7 @@ RULE_FAULTS: dict[str, Callable[[Tree], Record | tuple[Record, str]]] = {
     "acknowledged_by_accused": _foreign_acknowledgement,
     "standing_if_earlier": _earlier_not_standing,
     "party_claim_by_belligerent": _claim_by_outsider,
+    "belligerent_claim_is_party_claim": _party_claim_graded_as_report,
     "no_parent_cycle": _own_parent,
     "disagreement_has_versions": _lonely_disagreement,
     "as_of_bounds": _bounded_without_bounds("casualties", "as_of", "as_of_precision", "as_of"),

@@ -203,7 +203,7 @@ EVENTS = Table(
         _enum("evidence", v.EVIDENCE, "Strength of the evidence for the event."),
         _note(),
     ),
-    rules=("date_order", "party_claim_by_belligerent"),
+    rules=("date_order", "party_claim_by_belligerent", "belligerent_claim_is_party_claim"),
 )
 
 EVENT_ACTORS = Table(
@@ -270,7 +270,7 @@ CASUALTIES = Table(
         _note(),
     ),
     rules=("count_order", "has_count", "period_order", "breakdown_adds_up", "as_of_bounds",
-           "party_claim_by_belligerent"),
+           "party_claim_by_belligerent", "belligerent_claim_is_party_claim"),
 )
 
 EQUIPMENT_LOSSES = Table(
@@ -300,7 +300,7 @@ EQUIPMENT_LOSSES = Table(
         _note(),
     ),
     rules=("count_order", "has_count_or_value", "breakdown_adds_up", "as_of_bounds",
-           "party_claim_by_belligerent"),
+           "party_claim_by_belligerent", "belligerent_claim_is_party_claim"),
 )
 
 ALLEGATIONS = Table(

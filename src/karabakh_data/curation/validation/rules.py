@@ -105,24 +105,43 @@ def _belligerent_roots(frames: Frames) -> tuple[dict[str, str | None], set[str]]
     return _parents(actors), named
 
 
+def _claimants(df: pd.DataFrame, frames: Frames, roles: tuple[str, ...],
+               statement_roles: tuple[str, ...] = ()) -> pd.Series:
+    """Each row's claimants: ``claimant_id``, or for events the actors in ``roles`` (and, for statement
+    events, in ``statement_roles``)."""
+    if "claimant_id" in df:
+        return df["claimant_id"].astype(str).map(lambda a: [a])
+    actors = frames["event_actors"]
+    role = actors["role"].astype(object)
+    statement = actors["event_id"].map(df.set_index("id")["kind"].astype(object)) == "statement"
+    chosen = actors[role.isin(roles) | (statement & role.isin(statement_roles))]
+    by_event = chosen.groupby("event_id", observed=True)["actor_id"].agg(lambda s: [str(a) for a in s])
+    return df["id"].map(lambda i: by_event.get(i, []))
+
+
+def _belligerent(frames: Frames) -> Callable[[str], bool]:
+    parents, named = _belligerent_roots(frames)
+    return lambda actor: actor in named and root_actor(actor, parents) in BELLIGERENTS
+
+
 def _party_claim_by_belligerent(df: pd.DataFrame, frames: Frames) -> pd.Series:
     if df.empty:
         return pd.Series([], dtype=bool)
-    parents, named = _belligerent_roots(frames)
-
-    def belligerent(actor: str) -> bool:
-        return actor in named and root_actor(actor, parents) in BELLIGERENTS
-
-    if "claimant_id" in df:
-        claimants = df["claimant_id"].astype(str).map(lambda a: [a])
-    else:  # events: the actors who claim or issue it
-        roles = frames["event_actors"]
-        roles = roles[roles["role"].astype(object).isin(("claimant", "issuer"))]
-        by_event = roles.groupby("event_id", observed=True)["actor_id"].agg(lambda s: [str(a) for a in s])
-        claimants = df["id"].map(lambda i: by_event.get(i, []))
+    belligerent = _belligerent(frames)
+    claimants = _claimants(df, frames, ("claimant", "issuer"))
     party = df["evidence"].astype(object) == "party_claim"
     fine = claimants.map(lambda cs: len(cs) > 0 and all(belligerent(str(c)) for c in cs)).astype(bool)
     return (~party | fine).astype(bool)
+
+
+def _belligerent_claim_is_party_claim(df: pd.DataFrame, frames: Frames) -> pd.Series:
+    if df.empty:
+        return pd.Series([], dtype=bool)
+    belligerent = _belligerent(frames)
+    claimants = _claimants(df, frames, ("claimant",), ("issuer",))
+    by_party = claimants.map(lambda cs: len(cs) > 0 and all(belligerent(str(c)) for c in cs)).astype(bool)
+    weak = df["evidence"].astype(object).isin(("third_party_report", "unattributed_claim"))
+    return (~(by_party & weak)).astype(bool)
 
 
 def _no_parent_cycle(df: pd.DataFrame, frames: Frames) -> pd.Series:
@@ -190,6 +209,10 @@ DATASET_RULES: dict[str, Rule] = {
              "party_claim is only for claims by a named belligerent (Armenia, Artsakh, Azerbaijan, their "
              "bodies and officials); use third_party_report or unattributed_claim",
              _party_claim_by_belligerent, across_tables=True),
+        Rule("belligerent_claim_is_party_claim", "evidence",
+             "the claimant (for a statement event, its issuer) is a named belligerent, so the evidence is "
+             "party_claim (or stronger: acknowledged_by_accused, independently_verified, visually_confirmed)",
+             _belligerent_claim_is_party_claim, across_tables=True),
         Rule("no_parent_cycle", "parent_id", "parent_id leads back to this record (a cycle)",
              _no_parent_cycle),
         Rule("disagreement_has_versions", "id",
