@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -43,6 +44,11 @@ def test_no_description_repeats_a_seed(audit: Audit) -> None:
 @needs_seeds
 def test_every_seed_locator_names_a_heading_of_that_seed(audit: Audit) -> None:
     assert [str(f) for f in audit.unfound_locators()] == []
+
+
+@needs_seeds
+def test_no_word_that_takes_a_side_is_used_in_our_own_voice(audit: Audit) -> None:
+    assert [str(f) for f in audit.loaded_words()] == []
 
 
 @needs_seeds
@@ -109,6 +115,17 @@ def test_audit_flags_locators_naming_no_heading_of_the_seed(project: Project, lo
     audit = Audit(read_curated(project.datasets), {"001_f1bc844954f234ca.txt": seed})
     assert [f.record for f in audit.unfound_locators() if f.record == "cas-test"] == (
         ["cas-test"] if flagged else [])
+
+
+@pytest.mark.parametrize(("note", "flagged"), [
+    ("Armenia called the attack aggression.", True), ("The villages were liberated.", True),
+    ("The separatists fled.", True), ("Aliyev spoke of \"liberated\" villages.", False),
+    ("Armenia spoke of \u201cAzerbaijani aggression\u201d.", False),
+    ("The ministry's 'terrorists' claim.", False),
+    ("The occupants of the building fled.", False)])
+def test_audit_flags_side_taking_words_outside_quotes(project: Project, note: str, flagged: bool) -> None:
+    audit = _audit(project, FIGURE.format(count=1166, as_of="2020-10-04", note=json.dumps(note)))
+    assert [f.field for f in audit.loaded_words() if f.record == "cas-test"] == (["note"] if flagged else [])
 
 
 def test_seed_reading_handles_misdecoded_dashes_and_multipliers() -> None:

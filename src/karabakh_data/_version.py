@@ -1,3 +1,3 @@
 """The one place the dataset (and package) version is set."""
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"

@@ -36,6 +36,10 @@ NUMBER_FIELDS = {
 }
 PROSE_FIELDS = {t.name: tuple(f.name for f in t.fields if f.role == "prose") for t in TABLES.values()}
 ACTOR_FIELDS = {t.name: tuple(f.name for f in t.fields if f.role == "named_actor") for t in TABLES.values()}
+# Words that take a side (methodology.md, Neutral voice): only inside quotation marks, as someone's words.
+LOADED = re.compile(r"\b(occup(?:ied|ying|ation|iers?)|liberat\w*|terroris\w*|separatis\w*|aggress\w*)\b",
+                    re.IGNORECASE)
+_QUOTED = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d|\u2018[^\u2019]*\u2019|(?<![\w])\'[^\']*\'(?![\w])')
 _GARBLED = re.compile(r"[^\x00-\u024f\u2000-\u206f]+")
 
 
@@ -326,6 +330,21 @@ class Audit:
                                       f"{actor!r}: no seed the record cites names {names[0]!r} or an alias; "
                                       "name the actor the seed names, or add the seed's spelling as an alias")
 
+    def loaded_words(self) -> Iterator[Finding]:
+        """Prose using a word that takes a side outside quotation marks."""
+        for table, fields in PROSE_FIELDS.items():
+            frame = self.frames[table]
+            key = TABLES[table].primary_key
+            for _, row in frame.iterrows():
+                for field in fields:
+                    if pd.isna(row[field]):
+                        continue
+                    found = LOADED.search(_QUOTED.sub(" ", str(row[field])))
+                    if found:
+                        yield Finding(table, "/".join(str(row[k]) for k in key), field,
+                                      f"{found.group(0)!r} in our own voice; quote it as the words of "
+                                      "whoever used it, or say it neutrally")
+
     def unfound_locators(self) -> Iterator[Finding]:
         """Citations of a seed whose locator names a heading that seed does not have."""
         documents = {i for i, d in self._document.items() if d}
@@ -362,4 +381,4 @@ class Audit:
 
     def findings(self) -> list[Finding]:
         return [*self.unsourced(), *self.unstated(), *self.copied(), *self.unnamed_actors(),
-                *self.unfound_locators(), *self.duplicate_events()]
+                *self.unfound_locators(), *self.loaded_words(), *self.duplicate_events()]
