@@ -102,6 +102,18 @@ def _assert_named(problems: list[Problem], record: str, field: str, says: str = 
     assert hits, "\n".join(map(str, problems))
 
 
+@pytest.mark.parametrize("table", [t.name for t in CORE_TABLES])
+def test_a_doubled_record_is_one_problem(tree: tuple[Project, Tree], table: str) -> None:
+    """A record written twice is reported once, as a doubled id: not as a crash of the rules that assume
+    unique ids, nor as doubled citations, aliases or links."""
+    project, records = tree
+    record = richest(table, records[table])
+    records[table].append(copy.deepcopy(record))
+    problems = _problems(project, records)
+    assert [(p.record, p.field) for p in problems] == [(record["id"], "id")], "\n".join(map(str, problems))
+    assert "duplicate key" in problems[0].message
+
+
 # --- every vocabulary and every foreign key, from the registry -------------------------------------
 
 VOCABULARIES = [(t.name, f.name) for t in TABLES.values() for f in t.fields if f.enum and not f.derived]

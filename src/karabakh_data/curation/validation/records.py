@@ -3,6 +3,7 @@ every problem, in one report."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -11,7 +12,7 @@ import pandas as pd
 from karabakh_data.curation.curated import Origin, Rows
 from karabakh_data.curation.record_lines import with_lines
 from karabakh_data.curation.validation.dataset import dataset_findings
-from karabakh_data.curation.validation.keys import cross_failures
+from karabakh_data.curation.validation.keys import cross_failures, ids_are_unique
 from karabakh_data.curation.validation.rules import DATASET_RULES as _DATASET_RULES
 from karabakh_data.curation.validation.rules import RULES
 from karabakh_data.errors import Problem
@@ -82,9 +83,10 @@ def frame_problems(frames: Frames, locate: Locate, skip: Skip | None = None,
     from karabakh_data.curation.validation.tables import pandera_schema
 
     keys, cited = _keys(frames), _cited(frames)
+    across = frames if ids_are_unique(frames) else None  # rules assume unique ids; doubled ones come first
     problems: list[Problem] = []
     for name, table in TABLES.items():
-        schema = pandera_schema(table, keys, cited.get(name) if name in CITED_TABLES else None, frames)
+        schema = pandera_schema(table, keys, cited.get(name) if name in CITED_TABLES else None, across)
         try:
             schema.validate(frames[name], lazy=True)
         except pandera.errors.SchemaErrors as exc:
@@ -98,21 +100,35 @@ def cross_problems(frames: Frames, locate: Locate, skip: Skip | None = None,
     """Problems of the keys, references, citations and rules of every table, for frames whose values
     the curated record models have already checked one by one."""
     keys, cited = _keys(frames), _cited(frames)
+    unique = ids_are_unique(frames)
     problems: list[Problem] = []
     for name, table in TABLES.items():
         cited_ids = cited.get(name) if name in CITED_TABLES else None
-        failures = cross_failures(table, frames[name], keys, cited_ids, frames)
+        failures = cross_failures(table, frames[name], keys, cited_ids, frames, rules=unique)
         problems += _problems(name, failures, locate, skip, rename)
     return problems
+
+
+def _doubled(rows: Rows) -> dict[str, set[Any]]:
+    """The ids written more than once, per table keyed by one id."""
+    return {name: {i for i, n in Counter(r.get("id") for r in rows.tables[name]).items() if n > 1}
+            for name, t in TABLES.items() if len(t.primary_key) == 1}
 
 
 def _follow_on(rows: Rows) -> Skip:
     """Failures caused by a record or file that could not be read: a reference to a record that may be
     in it, and the rules across rows and tables (their inputs are incomplete)."""
+    doubled = _doubled(rows)
+
     def skip(name: str, case: Case) -> bool:
+        check, column = str(case.get("check")), case.get("column")
+        nesting = TABLES[name].nesting
+        if check == "multiple_fields_uniqueness" and nesting is not None and case.get("index") is not None:
+            parent = rows.tables[name][int(case["index"])].get(nesting.parent_field)
+            if parent in doubled.get(nesting.parent, ()):
+                return True  # the doubled parent record is the root cause
         if not rows.problems:
             return False
-        check, column = str(case.get("check")), case.get("column")
         rule = _RULE_BY_MESSAGE.get(check) or RULES.get(check)
         if rule is not None:
             return rule.name in _DATASET_RULES
@@ -149,11 +165,15 @@ def table_problems(rows: Rows) -> list[Problem]:
     frames = {name: frame_from_rows(table, rows.tables[name]) for name, table in TABLES.items()}
     problems = cross_problems(frames, locate, _follow_on(rows), _rename(rows))
     rename = _rename(rows)
+    doubled = _doubled(rows)
     for name, index, column, message in dataset_findings(frames):
+        if index is not None and rows.tables[name][index].get("id") in doubled.get(name, ()):
+            continue  # a follow-on of the doubled record, reported as such
         problems.append(Problem(*locate(name, index), rename(name, index, column), message))
     return problems
 
 
 def validate_rows(rows: Rows) -> list[Problem]:
     """All problems: those met while reading and the table-level ones."""
-    return with_lines([*rows.problems, *table_problems(rows)], rows.nodes)
+    located = with_lines([*rows.problems, *table_problems(rows)], rows.nodes)
+    return list(dict.fromkeys(located))  # a record doubled in one file is one problem, not two alike

@@ -113,7 +113,8 @@ def _claimants(df: pd.DataFrame, frames: Frames, roles: tuple[str, ...],
         return df["claimant_id"].astype(str).map(lambda a: [a])
     actors = frames["event_actors"]
     role = actors["role"].astype(object)
-    statement = actors["event_id"].map(df.set_index("id")["kind"].astype(object)) == "statement"
+    kinds = dict(zip(df["id"], df["kind"].astype(object), strict=True))  # ids may repeat in bad input
+    statement = actors["event_id"].map(kinds) == "statement"
     chosen = actors[role.isin(roles) | (statement & role.isin(statement_roles))]
     by_event = chosen.groupby("event_id", observed=True)["actor_id"].agg(lambda s: [str(a) for a in s])
     return df["id"].map(lambda i: by_event.get(i, []))
