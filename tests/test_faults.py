@@ -248,6 +248,8 @@ RULE_FAULTS: dict[str, Callable[[Tree], Record | tuple[Record, str]]] = {
     "date_order": _on("events", lambda r: r.update(date_start="2020-10-10", date_end="2020-10-01")),
     "period_order": _on("arms_transfers", lambda r: r.update(period_start="2020-10-10",
                                                              period_end="2020-10-01")),
+    "period_complete": _on("casualties", lambda r: r.update(period_start="2020-09-27")
+                           or r.pop("period_precision", None)),
     "count_order": _on("casualties", lambda r: r.update(count_low=10, count_best=5, count_high=20)),
     "has_count": _on("casualties", _drop("count_low", "count_best", "count_high")),
     "has_count_or_value": _on("equipment_losses",

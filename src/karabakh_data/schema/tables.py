@@ -258,8 +258,11 @@ CASUALTIES = Table(
         *_COUNTS,
         _COUNT_WORDS,
         *_FIGURE_FIELDS[1:],
-        _date("period_start", "Start of the period covered, if stated.", required=False),
-        _date("period_end", "End of the period covered, if stated.", required=False),
+        _date("period_start", "Start of the period covered, if stated.", required=False,
+              precision="period_precision"),
+        _date("period_end", "End of the period covered, if stated.", required=False,
+              precision="period_precision"),
+        _precision("period_precision", "the period", required=False),
         _ref("place_id", "places", "Place the figure is for, if one.", required=False),
         _count("out_of", "Size of the group the figure relates to (e.g. recruits deployed), if stated."),
         _ref("part_of_id", "casualties", "The stated total this row is a part of (breakdown rows).",
@@ -269,7 +272,7 @@ CASUALTIES = Table(
         _enum("evidence", v.EVIDENCE, "Strength of the evidence for the figure."),
         _note(),
     ),
-    rules=("count_order", "has_count", "period_order", "breakdown_adds_up", "as_of_bounds",
+    rules=("count_order", "has_count", "period_order", "period_complete", "breakdown_adds_up", "as_of_bounds",
            "party_claim_by_belligerent", "belligerent_claim_is_party_claim"),
 )
 
@@ -390,7 +393,7 @@ ARMS_TRANSFERS = Table(
         _prose("summary", "What the sources say, in our own words."),
         _note(),
     ),
-    rules=("period_order", "value_complete"),
+    rules=("period_order", "period_complete", "value_complete"),
 )
 
 CORE_TABLES: tuple[Table, ...] = (

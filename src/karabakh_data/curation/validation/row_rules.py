@@ -40,6 +40,10 @@ ROW_RULES: dict[str, Rule] = {
                 lambda df, _: _le(df["date_start"], df["date_end"])),
         Rule("period_order", "period_end", "period_end is before period_start",
                 lambda df, _: _le(df["period_start"], df["period_end"])),
+        Rule("period_complete", "period_precision",
+             "a period (period_start or period_end) needs period_precision, and period_precision a period",
+             lambda df, _: (df[["period_start", "period_end"]].notna().any(axis=1)
+                            == df["period_precision"].notna()).astype(bool)),
         Rule("count_order", "count_best", "counts must satisfy count_low <= count_best <= count_high",
                 lambda df, _: _le(df["count_low"], df["count_best"]) & _le(df["count_best"], df["count_high"])
                 & _le(df["count_low"], df["count_high"])),
