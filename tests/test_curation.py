@@ -119,7 +119,9 @@ def test_audit_flags_locators_naming_no_heading_of_the_seed(project: Project, lo
 
 @pytest.mark.parametrize(("note", "flagged"), [
     ("Armenia called the attack aggression.", True), ("The villages were liberated.", True),
-    ("The separatists fled.", True), ("Aliyev spoke of \"liberated\" villages.", False),
+    ("The separatists fled.", True), ("Azerbaijan recaptured the district.", True),
+    ("Aid reached the recovered territories.", True), ("The army took the district.", False),
+    ("Aliyev spoke of \"liberated\" villages.", False),
     ("Armenia spoke of \u201cAzerbaijani aggression\u201d.", False),
     ("The ministry's 'terrorists' claim.", False),
     ("The occupants of the building fled.", False)])

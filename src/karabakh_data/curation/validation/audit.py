@@ -37,8 +37,10 @@ NUMBER_FIELDS = {
 PROSE_FIELDS = {t.name: tuple(f.name for f in t.fields if f.role == "prose") for t in TABLES.values()}
 ACTOR_FIELDS = {t.name: tuple(f.name for f in t.fields if f.role == "named_actor") for t in TABLES.values()}
 # Words that take a side (methodology.md, Neutral voice): only inside quotation marks, as someone's words.
-LOADED = re.compile(r"\b(occup(?:ied|ying|ation|iers?)|liberat\w*|terroris\w*|separatis\w*|aggress\w*)\b",
-                    re.IGNORECASE)
+LOADED = re.compile(
+    r"\b(occup(?:ied|ying|ation|iers?)|liberat\w*|terroris\w*|separatis\w*|aggress\w*"
+    r"|recaptur\w*|retook|retak(?:e|en|ing)|regain\w*|reclaim\w*"
+    r"|recovered (?:territor\w*|lands?|areas?|districts?))\b", re.IGNORECASE)
 _QUOTED = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d|\u2018[^\u2019]*\u2019|(?<![\w])\'[^\']*\'(?![\w])')
 _GARBLED = re.compile(r"[^\x00-\u024f\u2000-\u206f]+")
 
