@@ -290,24 +290,28 @@ class Audit:
                         yield Finding(table, str(record), field,
                                       f"{value} is not stated in {', '.join(s.name for s in seeds)}")
 
-    def copied(self) -> Iterator[Finding]:
-        """Prose that repeats a run of SHINGLE words of a seed."""
-        shingles = {name: seed.shingles for name, seed in self.seeds.items()}
+    def prose(self) -> Iterator[tuple[str, str, str, str]]:
+        """(table, record key, field, text) of every prose field written."""
         for table, fields in PROSE_FIELDS.items():
             frame = self.frames[table]
             key = TABLES[table].primary_key
             for _, row in frame.iterrows():
                 for field in fields:
-                    if pd.isna(row[field]):
-                        continue
-                    tokens = words(str(row[field]))
-                    for i in range(len(tokens) - SHINGLE + 1):
-                        run = tuple(tokens[i:i + SHINGLE])
-                        hit = next((n for n, s in shingles.items() if run in s), None)
-                        if hit:
-                            yield Finding(table, "/".join(str(row[k]) for k in key), field,
-                                          f"repeats {' '.join(run)!r} from {hit}; write it in our own words")
-                            break
+                    if not pd.isna(row[field]):
+                        yield table, "/".join(str(row[k]) for k in key), field, str(row[field])
+
+    def copied(self) -> Iterator[Finding]:
+        """Prose that repeats a run of SHINGLE words of a seed."""
+        shingles = {name: seed.shingles for name, seed in self.seeds.items()}
+        for table, record, field, text in self.prose():
+            tokens = words(text)
+            for i in range(len(tokens) - SHINGLE + 1):
+                run = tuple(tokens[i:i + SHINGLE])
+                hit = next((n for n, s in shingles.items() if run in s), None)
+                if hit:
+                    yield Finding(table, record, field,
+                                  f"repeats {' '.join(run)!r} from {hit}; write it in our own words")
+                    break
 
     def unnamed_actors(self) -> Iterator[Finding]:
         """Claimants, accused, speakers and suppliers that no seed the record cites names."""
@@ -334,18 +338,11 @@ class Audit:
 
     def loaded_words(self) -> Iterator[Finding]:
         """Prose using a word that takes a side outside quotation marks."""
-        for table, fields in PROSE_FIELDS.items():
-            frame = self.frames[table]
-            key = TABLES[table].primary_key
-            for _, row in frame.iterrows():
-                for field in fields:
-                    if pd.isna(row[field]):
-                        continue
-                    found = LOADED.search(_QUOTED.sub(" ", str(row[field])))
-                    if found:
-                        yield Finding(table, "/".join(str(row[k]) for k in key), field,
-                                      f"{found.group(0)!r} in our own voice; quote it as the words of "
-                                      "whoever used it, or say it neutrally")
+        for table, record, field, text in self.prose():
+            found = LOADED.search(_QUOTED.sub(" ", text))
+            if found:
+                yield Finding(table, record, field, f"{found.group(0)!r} in our own voice; quote it as the "
+                              "words of whoever used it, or say it neutrally")
 
     def unfound_locators(self) -> Iterator[Finding]:
         """Citations of a seed whose locator names a heading that seed does not have."""
