@@ -29,6 +29,11 @@ def _le(a: pd.Series, b: pd.Series) -> pd.Series:
     return (a.isna() | b.isna() | (a <= b)).astype(bool)
 
 
+def _any_given(*columns: str) -> Callable[[pd.DataFrame, object], pd.Series]:
+    """Holds where at least one of ``columns`` has a value."""
+    return lambda df, _: df[list(columns)].notna().any(axis=1)
+
+
 def _both_or_neither(a: pd.Series, b: pd.Series) -> pd.Series:
     return (a.isna() == b.isna()).astype(bool)
 
@@ -42,7 +47,7 @@ ROW_RULES: dict[str, Rule] = {
                 lambda df, _: _le(df["period_start"], df["period_end"])),
         Rule("period_complete", "period_precision",
              "a period (period_start or period_end) needs period_precision, and period_precision a period",
-             lambda df, _: (df[["period_start", "period_end"]].notna().any(axis=1)
+             lambda df, _: (_any_given("period_start", "period_end")(df, _)
                             == df["period_precision"].notna()).astype(bool)),
         Rule("count_order", "count_best", "counts must satisfy count_low <= count_best <= count_high",
                 lambda df, _: _le(df["count_low"], df["count_best"]) & _le(df["count_best"], df["count_high"])
@@ -50,12 +55,12 @@ ROW_RULES: dict[str, Rule] = {
         Rule("has_count", "count_best",
              "give at least one of count_low, count_best, count_high, or count_words when the source "
              "states no number",
-             lambda df, _: df[["count_low", "count_best", "count_high", "count_words"]].notna().any(axis=1)),
+             _any_given("count_low", "count_best", "count_high", "count_words")),
         Rule("has_count_or_value", "count_best",
              "give at least one of count_low, count_best, count_high, value_usd or share_percent, or "
              "count_words when the source states no number",
-             lambda df, _: df[["count_low", "count_best", "count_high", "value_usd", "share_percent",
-                               "count_words"]].notna().any(axis=1)),
+             _any_given("count_low", "count_best", "count_high", "value_usd", "share_percent",
+                        "count_words")),
         Rule("coordinates_complete", "coordinate_precision",
                 "latitude, longitude and coordinate_precision are given together or not at all",
                 lambda df, _: _both_or_neither(df["latitude"], df["longitude"])

@@ -99,12 +99,6 @@ def _bounds(date: str, precision: str, prefix: str) -> Callable[[pd.DataFrame, F
 
 
 
-def _belligerent_roots(frames: Frames) -> tuple[dict[str, str | None], set[str]]:
-    actors = frames["actors"]
-    named = set(actors.loc[actors["named"].fillna(True).astype(bool), "id"].astype(str))
-    return _parents(actors), named
-
-
 def _claimants(df: pd.DataFrame, frames: Frames, roles: tuple[str, ...],
                statement_roles: tuple[str, ...] = ()) -> pd.Series:
     """Each row's claimants: ``claimant_id``, or for events the actors in ``roles`` (and, for statement
@@ -120,29 +114,32 @@ def _claimants(df: pd.DataFrame, frames: Frames, roles: tuple[str, ...],
     return df["id"].map(lambda i: by_event.get(i, []))
 
 
-def _belligerent(frames: Frames) -> Callable[[str], bool]:
-    parents, named = _belligerent_roots(frames)
-    return lambda actor: actor in named and root_actor(actor, parents) in BELLIGERENTS
+def _claimed_by_belligerents(df: pd.DataFrame, frames: Frames, roles: tuple[str, ...],
+                             statement_roles: tuple[str, ...] = ()) -> pd.Series:
+    """Whether each row has claimants (see ``_claimants``) and all are named belligerents or their bodies."""
+    actors = frames["actors"]
+    named = set(actors.loc[actors["named"].fillna(True).astype(bool), "id"].astype(str))
+    parents = _parents(actors)
+
+    def belligerent(actor: str) -> bool:
+        return actor in named and root_actor(actor, parents) in BELLIGERENTS
+
+    claimants = _claimants(df, frames, roles, statement_roles)
+    return claimants.map(lambda cs: len(cs) > 0 and all(belligerent(str(c)) for c in cs)).astype(bool)
 
 
 def _party_claim_by_belligerent(df: pd.DataFrame, frames: Frames) -> pd.Series:
     if df.empty:
         return pd.Series([], dtype=bool)
-    belligerent = _belligerent(frames)
-    claimants = _claimants(df, frames, ("claimant", "issuer"))
     party = df["evidence"].astype(object) == "party_claim"
-    fine = claimants.map(lambda cs: len(cs) > 0 and all(belligerent(str(c)) for c in cs)).astype(bool)
-    return (~party | fine).astype(bool)
+    return (~party | _claimed_by_belligerents(df, frames, ("claimant", "issuer"))).astype(bool)
 
 
 def _belligerent_claim_is_party_claim(df: pd.DataFrame, frames: Frames) -> pd.Series:
     if df.empty:
         return pd.Series([], dtype=bool)
-    belligerent = _belligerent(frames)
-    claimants = _claimants(df, frames, ("claimant",), ("issuer",))
-    by_party = claimants.map(lambda cs: len(cs) > 0 and all(belligerent(str(c)) for c in cs)).astype(bool)
     weak = df["evidence"].astype(object).isin(("third_party_report", "unattributed_claim"))
-    return (~(by_party & weak)).astype(bool)
+    return (~(weak & _claimed_by_belligerents(df, frames, ("claimant",), ("issuer",)))).astype(bool)
 
 
 def _no_parent_cycle(df: pd.DataFrame, frames: Frames) -> pd.Series:
